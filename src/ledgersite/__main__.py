@@ -1,0 +1,5 @@
+"""`python -m ledgersite` runs the command line."""
+
+from ledgersite.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,43 @@
+"""One module per sub-command: `add_parser(sub)` declares its options, `run(args)` does it."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ledgersite.errors import ConfigError
+
+
+def add_book_argument(parser: argparse.ArgumentParser) -> None:
+    """Add BOOK and --config, shared by every command that reads a book."""
+    parser.add_argument(
+        "book", metavar="BOOK", help="the workbook, a folder of CSV files, or a Google Sheet URL"
+    )
+    parser.add_argument("--config", metavar="FILE", help="settings file (default: ledgersite.toml)")
+
+
+def add_today_argument(parser: argparse.ArgumentParser) -> None:
+    """Add --today, so any day can be looked at (and tests need no clock)."""
+    parser.add_argument(
+        "--today", metavar="YYYY-MM-DD", type=parse_today, help="act as if today were this day"
+    )
+
+
+def parse_today(text: str) -> dt.date:
+    """Give the date in `text` (YYYY-MM-DD) or tell argparse it is not one."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-14") from None
+
+
+def store_now(time_zone: str) -> dt.datetime:
+    """Give the current time in the store's time zone."""
+    try:
+        zone = ZoneInfo(time_zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            f"The time zone {time_zone!r} in Settings is not known: use a name like Europe/London."
+        ) from None
+    return dt.datetime.now(zone)

@@ -1,0 +1,47 @@
+"""`ledgersite build BOOK --out DIR [--today YYYY-MM-DD]`: build the site."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import time
+from pathlib import Path
+
+from ledgersite.commands import add_book_argument, add_today_argument
+
+log = logging.getLogger(__name__)
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register `build`."""
+    parser = sub.add_parser(
+        "build",
+        help="build the site from a book",
+        description="Read the book and write the site into DIR. A failed build leaves the "
+        "last good site in place. Exit 0 on success, 2 when the book cannot be used.",
+    )
+    add_book_argument(parser)
+    parser.add_argument("--out", metavar="DIR", required=True, type=Path, help="the site folder")
+    add_today_argument(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build the site; give 0."""
+    from ledgersite.config import find_config
+    from ledgersite.pipeline import build
+
+    started = time.monotonic()
+    config = find_config(args.book, args.config)
+    report = build(args.book, args.out, config=config, today=args.today)
+    seconds = time.monotonic() - started
+    log.info(
+        "Built %s: %d clients, %d pages written, %d unchanged, %d problems, %.1f s.",
+        args.out,
+        report.clients,
+        report.written,
+        report.unchanged,
+        report.problems,
+        seconds,
+    )
+    return 0

@@ -1,0 +1,57 @@
+"""The seam every reader yields: sheets of rows of plain cell values, with their positions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+#: What a cell may hold once read: text, a number, a boolean, a real date/time, or nothing.
+CellValue = str | int | float | bool | dt.datetime | dt.date | dt.time | None
+
+#: Day zero of serial-number dates in Excel's default system (and Google Sheets').
+EPOCH_1900 = dt.date(1899, 12, 30)
+#: Day zero of Excel for Mac's old "1904 date system".
+EPOCH_1904 = dt.date(1904, 1, 1)
+
+
+@dataclass
+class RawSheet:
+    """One sheet as read: `rows[i][j]` is the cell at spreadsheet row `i + 1`, column `j`.
+
+    Rows may be ragged; trailing empty rows are dropped by the readers.
+    """
+
+    name: str
+    rows: list[list[CellValue]]
+
+    def cell(self, row: int, col: int) -> CellValue:
+        """Give the value at 1-based `row` and 0-based `col`, or None outside the data."""
+        if row < 1 or row > len(self.rows):
+            return None
+        values = self.rows[row - 1]
+        return values[col] if 0 <= col < len(values) else None
+
+
+@dataclass
+class RawBook:
+    """Every sheet of one source, plus where it came from."""
+
+    sheets: list[RawSheet]
+    #: What staff would call the source: a file name or the Google Sheet's title.
+    origin: str
+    #: "xlsx", "ods", "csv" or "gsheet".
+    kind: str
+    #: Day zero for serial-number dates in this source.
+    epoch: dt.date = EPOCH_1900
+    #: Anything the reader noticed that staff should hear about (e.g. a reader fallback).
+    notes: list[str] = field(default_factory=list)
+
+
+def column_letter(col: int) -> str:
+    """Give the spreadsheet letter of 0-based column `col`: 0 -> "A", 26 -> "AA"."""
+    letters = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
