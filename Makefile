@@ -3,7 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-BOOK ?= sample_books/bijou_client_book.xlsx
+# The sample book is generated for today, so the site looks alive on any day it is built.
+SAMPLE := .build/bijou_client_book.xlsx
+BOOK ?= $(SAMPLE)
 OUT ?= site
 SIZES ?= 1000,10000
 
@@ -18,7 +20,11 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 build: $(STAMP)
+ifeq ($(BOOK),$(SAMPLE))
+	$(BIN)/python sample_books/make_sample_book.py --out $(SAMPLE)
+endif
 	$(BIN)/ledgersite build $(BOOK) --out $(OUT)
+	@echo "Open $(abspath $(OUT))/index.html in a browser, or run: make serve"
 
 test: $(STAMP) lint
 	$(BIN)/pytest -n 2 --dist loadgroup
@@ -37,7 +43,7 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --sizes $(SIZES)
 
 sample: $(STAMP)
-	$(BIN)/python sample_books/make_sample_book.py
+	$(BIN)/python sample_books/make_sample_book.py --out sample_books/bijou_client_book.xlsx
 
 clean:
-	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(OUT) .build .pytest_cache .mypy_cache .ruff_cache
