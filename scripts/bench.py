@@ -73,7 +73,7 @@ def generate_book(path: Path, clients: int, variant: str = "base") -> Path:
         )
     purchases = wb.create_sheet("Purchases")
     purchases.append(["Date", "Client", "Item", "Category", "Price", "Associate", "Occasion"])
-    for i in range(clients * 4):
+    for _ in range(clients * 4):
         item, category, price = rng.choice(ITEMS)
         when = TODAY - dt.timedelta(days=rng.randrange(1, 3650))
         purchases.append(
@@ -213,7 +213,8 @@ def table(results: list[dict[str, float | int]]) -> str:
     for r in results:
         floor = float(r["reading_floor_s"])
         cells = [f"{float(r[k]):.2f} s ({float(r[k]) / floor:.1f}×)" for _, k in columns]
-        lines.append(f"| {r['clients']:,} | " + " | ".join(cells) + f" | {r['peak_memory_mb']} MB |")
+        memory = f"{r['peak_memory_mb']} MB"
+        lines.append(f"| {r['clients']:,} | " + " | ".join(cells) + f" | {memory} |")
     return "\n".join(lines)
 
 
