@@ -1,0 +1,134 @@
+"""From a book's location to a published site: load, agenda, render, publish.
+
+A build that fails for any reason leaves the last good site in place; only its status file
+changes, so every page shows that the latest update failed and why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ledgersite.agenda.model import Agenda, Milestone
+from ledgersite.book import Book
+from ledgersite.config import Config
+from ledgersite.errors import LedgersiteError
+from ledgersite.site import publish, render
+
+log = logging.getLogger(__name__)
+
+#: Told (files done, files in all) as the build goes, e.g. to draw a progress bar.
+Progress = Callable[[int, int], None]
+
+#: How far ahead the Calendar page looks.
+CALENDAR_DAYS = 365
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the summary line."""
+
+    clients: int
+    written: int
+    unchanged: int
+    problems: int
+    removed: int = 0
+
+
+def build(
+    location: str | Path,
+    out: Path,
+    *,
+    config: Config,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Give the report of building the site for the book at `location` into `out`."""
+    try:
+        from ledgersite.commands import store_now
+        from ledgersite.load import load_book
+
+        book = load_book(location, config)
+        now = store_now(book.settings.time_zone)
+        return build_book(
+            book, out, config=config, today=today or now.date(), now=now, progress=progress
+        )
+    except BaseException as err:
+        reason = str(err) if isinstance(err, LedgersiteError) else "an unexpected error"
+        if not isinstance(err, KeyboardInterrupt):
+            publish.record_failure(out, failed_at=dt.datetime.now(dt.UTC), reason=reason)
+            log.error("The site was not updated; the last good one stays in place.")
+        raise
+
+
+def build_book(
+    book: Book,
+    out: Path,
+    *,
+    config: Config,
+    today: dt.date,
+    now: dt.datetime | None = None,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Give the report of rendering and publishing an already loaded `book` into `out`."""
+    from ledgersite.agenda import build_agenda
+    from ledgersite.calendar_feed import calendar_feed
+
+    agenda = build_agenda(book, today)
+    calendar = calendar_milestones(book, today)
+    feed = calendar_feed(book, today)
+    return publish_site(
+        book, agenda, calendar, out, config=config, feed=_as_bytes(feed),
+        now=now or dt.datetime.now(dt.UTC), progress=progress,
+    )
+
+
+def calendar_milestones(book: Book, today: dt.date) -> list[Milestone]:
+    """Give every milestone of the coming twelve months."""
+    from ledgersite.agenda import build_agenda
+
+    return build_agenda(book, today, days=CALENDAR_DAYS).milestones
+
+
+def publish_site(
+    book: Book,
+    agenda: Agenda,
+    calendar: list[Milestone],
+    out: Path,
+    *,
+    config: Config,
+    feed: bytes,
+    now: dt.datetime,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Give the report of rendering the site from ready data and publishing it into `out`."""
+    env = render.make_environment(config)
+    pages = render.plan_site(book, agenda, calendar, feed=feed, config=config)
+    status = publish.good_status(built_at=now, read_at=book.source.read_at, origin=book.source.origin)
+    done = publish.publish(
+        out,
+        _counted(pages, progress),
+        render=lambda page: render.render_page(page, env),
+        status=status,
+    )
+    return BuildReport(
+        clients=len(book.clients),
+        written=done.written,
+        unchanged=done.unchanged,
+        problems=len(book.problems),
+        removed=done.removed,
+    )
+
+
+def _as_bytes(feed: str | bytes) -> bytes:
+    return feed.encode("utf-8") if isinstance(feed, str) else feed
+
+
+def _counted(pages: list[render.Page], progress: Progress | None) -> Iterator[render.Page]:
+    for done, page in enumerate(pages, 1):
+        yield page
+        if progress is not None:
+            progress(done, len(pages))

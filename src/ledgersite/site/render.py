@@ -1,0 +1,168 @@
+"""Every file of the site as bytes: pages from jinja2 templates, assets, search data, exports.
+
+Each page carries the digest of what it was rendered from (its view data, the templates and the
+stylesheet), so a later build can skip pages whose digest is unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markdown
+import nh3
+from markupsafe import Markup
+
+from ledgersite import __version__
+from ledgersite.agenda.model import Agenda, Milestone
+from ledgersite.book import Book
+from ledgersite.config import Config
+from ledgersite.errors import ConfigError
+from ledgersite.site import export, views
+from ledgersite.site.names import client_file_names
+
+#: The built-in templates, stylesheet and scripts.
+TEMPLATES = Path(__file__).resolve().parents[3] / "site_templates"
+ASSETS = ("site.css", "site.js")
+
+_NOTE_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "u", "s", "ul", "ol", "li", "blockquote", "code",
+    "pre", "h3", "h4", "h5", "h6", "hr", "a", "table", "thead", "tbody", "tr", "th", "td",
+}
+
+
+@dataclass
+class Page:
+    """One file of the site: where it goes, what it was made from, and (once rendered) bytes."""
+
+    path: str
+    digest: str
+    template: str | None = None
+    context: dict[str, Any] | None = None
+    content: bytes | None = None
+
+
+def notes_html(text: str) -> Markup:
+    """Give staff's markdown notes as HTML with anything unsafe (scripts, images, styles) removed."""
+    html = markdown.markdown(text, extensions=["sane_lists", "nl2br"])
+    clean = nh3.clean(
+        html,
+        tags=_NOTE_TAGS,
+        attributes={"a": {"href", "title"}},
+        url_schemes={"http", "https", "mailto", "tel"},
+        link_rel="noopener noreferrer",
+    )
+    return Markup(clean)  # noqa: S704 - sanitised by nh3 just above
+
+
+def make_environment(config: Config) -> jinja2.Environment:
+    """Give the jinja2 environment: the store's templates first, then ours, all autoescaped."""
+    loaders: list[jinja2.BaseLoader] = []
+    if config.templates is not None:
+        if not config.templates.is_dir():
+            raise ConfigError(
+                f"The templates folder {config.templates} named in the settings file is missing."
+            )
+        loaders.append(jinja2.FileSystemLoader(config.templates))
+    loaders.append(jinja2.FileSystemLoader(TEMPLATES))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["notes"] = notes_html
+    return env
+
+
+def stylesheet(config: Config) -> bytes:
+    """Give the stylesheet: the store's own when the settings file names one, else ours."""
+    if config.stylesheet is None:
+        return (TEMPLATES / "assets" / "site.css").read_bytes()
+    try:
+        return config.stylesheet.read_bytes()
+    except OSError:
+        raise ConfigError(
+            f"The stylesheet {config.stylesheet} named in the settings file cannot be read."
+        ) from None
+
+
+def templates_fingerprint(config: Config) -> str:
+    """Give a digest of every template and asset that could shape a page."""
+    digest = hashlib.sha256(__version__.encode())
+    folders = [TEMPLATES] + ([config.templates] if config.templates else [])
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(str(path.relative_to(folder)).encode())
+                digest.update(path.read_bytes())
+    digest.update(stylesheet(config))
+    return digest.hexdigest()
+
+
+def _digest(fingerprint: str, *parts: Any) -> str:
+    data = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256((fingerprint + data).encode("utf-8")).hexdigest()
+
+
+def plan_site(
+    book: Book,
+    agenda: Agenda,
+    calendar: list[Milestone],
+    *,
+    feed: bytes,
+    config: Config,
+) -> list[Page]:
+    """Give every file of the site with its digest; pages are rendered later, when needed."""
+    fingerprint = templates_fingerprint(config)
+    names = client_file_names(book.clients)
+    site = {
+        "store_name": book.settings.store_name,
+        "origin": book.source.origin,
+        "problems": views.problem_counts(book.problems),
+    }
+    pages: list[Page] = []
+
+    def page(path: str, template: str, key: str, title: str, **context: Any) -> None:
+        root = "../" * path.count("/")
+        full = {"site": site, "root": root, "nav": key, "title": title, **context}
+        pages.append(Page(path, _digest(fingerprint, path, template, full), template, full))
+
+    def raw(path: str, content: bytes) -> None:
+        pages.append(Page(path, hashlib.sha256(content).hexdigest(), content=content))
+
+    page("index.html", "today.html", "today", "Today", view=views.today_view(book, agenda, names))
+    followups = views.followups_view(book, agenda, names)
+    page("followups.html", "followups.html", "followups", "Follow-ups", view=followups)
+    for sheet in followups["associates"]:
+        page(sheet["html"], "call_sheet.html", "followups", f"Call sheet: {sheet['associate']}",
+             view=sheet, date=followups["today"])
+        raw(sheet["csv"], export.csv_bytes(*views.call_sheet_rows(sheet)))
+    clients = views.clients_view(book, names)
+    page("clients.html", "clients.html", "clients", "Clients", view=clients)
+    search = json.dumps(views.search_data(clients), ensure_ascii=True, separators=(",", ":"))
+    raw("assets/clients-data.js", f"window.LEDGERSITE_CLIENTS = {search};\n".encode())
+    for client in book.clients.values():
+        view = views.profile_view(book, client, names)
+        page(f"clients/{names[client.id]}", "profile.html", "clients", client.name, view=view)
+    page("calendar.html", "calendar.html", "calendar", "Calendar",
+         view=views.calendar_view(book, calendar, names))
+    raw("calendar.ics", feed)
+    page("health.html", "health.html", "health", "Book health", view=views.health_view(book))
+    raw("assets/site.css", stylesheet(config))
+    for asset in ASSETS[1:]:
+        raw(f"assets/{asset}", (TEMPLATES / "assets" / asset).read_bytes())
+    return pages
+
+
+def render_page(page: Page, env: jinja2.Environment) -> bytes:
+    """Give the bytes of `page`, rendering its template when it has no content yet."""
+    if page.content is not None:
+        return page.content
+    assert page.template is not None and page.context is not None
+    return env.get_template(page.template).render(page.context).encode("utf-8")

@@ -1,0 +1,466 @@
+"""Ready-made data for every page, built from the book and the day's agenda.
+
+Templates only lay these dictionaries out; every decision (what is due, what is missing,
+which link to offer) is made here. URLs are relative to the site's root folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from ledgersite.agenda.model import Agenda, FollowUp, Milestone
+from ledgersite.book import Book, Client, Problem
+from ledgersite.site import formats
+from ledgersite.site.names import short_hash
+
+View = dict[str, Any]
+
+UNASSIGNED = "Not assigned"
+WEEK = 7
+STAY_IN_TOUCH_SHOWN = 12
+
+
+def client_url(names: dict[str, str], client_id: str | None) -> str:
+    """Give the profile's URL from the site root, or "" for an unknown client."""
+    if client_id is None or client_id not in names:
+        return ""
+    return f"clients/{names[client_id]}"
+
+
+def call_sheet_stem(associate: str) -> str:
+    """Give the file stem of an associate's call sheet (no names in file names)."""
+    return f"calls/sheet-{short_hash(associate or UNASSIGNED)}"
+
+
+def contact_actions(client: Client | None) -> list[View]:
+    """Give the tap-to-call/text/email links to offer for `client`: none without consent.
+
+    The preferred channel alone when it can be used; otherwise every channel the book has.
+    """
+    if client is None or not client.contact_ok:
+        return []
+    call = {"kind": "call", "label": "Call", "href": formats.tel_href(client.phone)}
+    text = {"kind": "text", "label": "Text", "href": formats.sms_href(client.phone)}
+    email = {"kind": "email", "label": "Email", "href": formats.mailto_href(client.email)}
+    preferred = {"phone": [call], "text": [text], "email": [email], "mail": []}
+    chosen = preferred.get(client.preferred_contact or "", [])
+    if not chosen or not chosen[0]["href"]:
+        chosen = [call, email]
+    return [action for action in chosen if action["href"]]
+
+
+def _person(book: Book, names: dict[str, str], client_id: str, label: str) -> View:
+    client = book.clients.get(client_id)
+    return {
+        "name": label or (client.name if client else client_id),
+        "url": client_url(names, client_id),
+        "actions": contact_actions(client),
+        "do_not_contact": client is not None and not client.contact_ok,
+        "discreet": client.discreet if client else "",
+        "phone": client.phone if client else "",
+        "email": client.email if client else "",
+    }
+
+
+def followup_view(book: Book, names: dict[str, str], item: FollowUp, today: dt.date) -> View:
+    """Give one follow-up as a card: who, what, why, when, and how to reach them."""
+    person = _person(book, names, item.client_id, item.client)
+    return {
+        **person,
+        "task": item.task,
+        "reason": item.reason,
+        "status": item.status,
+        "due": formats.day(item.due),
+        "when": formats.days_away((item.due - today).days),
+        "associate": item.associate or UNASSIGNED,
+        "discreet": item.discreet or person["discreet"],
+    }
+
+
+def milestone_view(book: Book, names: dict[str, str], item: Milestone) -> View:
+    """Give one milestone as a card."""
+    return {
+        **_person(book, names, item.client_id, item.client),
+        "label": item.label,
+        "kind": item.kind,
+        "date": formats.day_with_weekday(item.date),
+        "when": formats.days_away(item.days_away),
+        "today": item.days_away == 0,
+        "gift_theme": item.gift_theme,
+        "discreet": item.discreet,
+        "do_not_contact": not item.contact_ok,
+        "actions": _person(book, names, item.client_id, "")["actions"] if item.contact_ok else [],
+    }
+
+
+def _is_open_now(item: FollowUp) -> bool:
+    return item.status in ("overdue", "due")
+
+
+def today_view(book: Book, agenda: Agenda, names: dict[str, str]) -> View:
+    """Give the Today page: replies owed first, then follow-ups, milestones, tasks, gifts."""
+    today = agenda.today
+    shown_tasks = {(f.client_id, f.task) for f in agenda.followups if _is_open_now(f)}
+    open_tasks = [
+        {
+            **(_person(book, names, t.client_id, "") if t.client_id else {"name": "", "url": ""}),
+            "task": t.task,
+            "due": formats.day(t.due),
+            "when": formats.days_away((t.due - today).days) if t.due else "",
+            "associate": t.assigned_to,
+        }
+        for t in sorted(book.tasks, key=lambda t: (t.due or dt.date.max, t.row))
+        if t.done_on is None and (t.client_id, t.task) not in shown_tasks
+    ]
+    milestones = [milestone_view(book, names, m) for m in agenda.milestones]
+    return {
+        "today": formats.day_with_weekday(today),
+        "waiting": [
+            {
+                **_person(book, names, w.client_id, w.client),
+                "since": formats.day(w.since),
+                "days_waiting": w.days_waiting,
+                "reason": w.reason,
+            }
+            for w in sorted(agenda.waiting, key=lambda w: -w.days_waiting)
+        ],
+        "followups": [
+            followup_view(book, names, f, today)
+            for f in sorted(agenda.followups, key=lambda f: (f.due, f.client))
+            if _is_open_now(f)
+        ],
+        "milestones_today": [m for m in milestones if m["today"]],
+        "milestones_soon": [m for m in milestones if not m["today"]],
+        "tasks": open_tasks,
+        "gift_ideas": [
+            {
+                "message": g.message,
+                "items": g.items,
+                "buyer": _person(book, names, g.buyer_client_id, ""),
+                "for": _person(book, names, g.for_client_id, ""),
+                "date": formats.day_with_weekday(g.occasion_date),
+            }
+            for g in agenda.gift_ideas
+        ],
+        "stay_in_touch": [
+            {
+                **_person(book, names, s.client_id, s.client),
+                "since": _since_text(s.days_since_purchase, s.days_since_contact),
+            }
+            for s in agenda.stay_in_touch[:STAY_IN_TOUCH_SHOWN]
+        ],
+        "stay_in_touch_more": max(0, len(agenda.stay_in_touch) - STAY_IN_TOUCH_SHOWN),
+        "problems": problem_counts(book.problems),
+    }
+
+
+def _since_text(purchase: int | None, contact: int | None) -> str:
+    parts = []
+    if purchase is not None:
+        parts.append(f"last bought {_ago(purchase)}")
+    if contact is not None:
+        parts.append(f"last in touch {_ago(contact)}")
+    return "; ".join(parts) or "no purchase or contact on record"
+
+
+def _ago(days: int) -> str:
+    if days >= 60:
+        return f"{days // 30} months ago"
+    return formats.days_away(-days)
+
+
+def problem_counts(problems: list[Problem]) -> View:
+    """Give how many errors and warnings the book has."""
+    errors = sum(p.severity == "error" for p in problems)
+    return {"errors": errors, "warnings": len(problems) - errors, "total": len(problems)}
+
+
+def followups_view(book: Book, agenda: Agenda, names: dict[str, str]) -> View:
+    """Give the Follow-ups page: by due (overdue, today, this week, later) and by associate."""
+    today = agenda.today
+    items = sorted(agenda.followups, key=lambda f: (f.due, f.client))
+    groups: dict[str, list[View]] = {"overdue": [], "today": [], "week": [], "later": []}
+    for f in items:
+        days = (f.due - today).days
+        key = "overdue" if days < 0 else "today" if days == 0 else "week" if days <= WEEK else "later"
+        groups[key].append(followup_view(book, names, f, today))
+    titles = {"overdue": "Overdue", "today": "Due today", "week": "This week", "later": "Later"}
+    by_associate = call_sheets(book, agenda, names)
+    return {
+        "today": formats.day_with_weekday(today),
+        "groups": [
+            {"key": key, "title": titles[key], "items": groups[key]} for key in groups
+        ],
+        "total": len(items),
+        "associates": by_associate,
+    }
+
+
+def call_sheets(book: Book, agenda: Agenda, names: dict[str, str]) -> list[View]:
+    """Give one call sheet per associate: what is overdue, due today and due this week."""
+    today = agenda.today
+    per: dict[str, list[View]] = defaultdict(list)
+    for f in sorted(agenda.followups, key=lambda f: (f.due, f.client)):
+        if (f.due - today).days <= WEEK:
+            view = followup_view(book, names, f, today)
+            per[view["associate"]].append(view)
+    sheets = []
+    for associate in sorted(per, key=lambda a: (a == UNASSIGNED, a.casefold())):
+        stem = call_sheet_stem(associate)
+        sheets.append(
+            {
+                "associate": associate,
+                "items": per[associate],
+                "html": f"{stem}.html",
+                "csv": f"{stem}.csv",
+                "download_name": f"Call sheet {associate} {today.isoformat()}.csv",
+            }
+        )
+    return sheets
+
+
+def call_sheet_rows(sheet: View) -> tuple[list[str], list[list[str]]]:
+    """Give the header and rows of one call sheet, for the CSV export."""
+    header = ["Due", "Client", "Phone", "Email", "To do", "Why", "Take care", "Done"]
+    rows = [
+        [
+            item["due"],
+            item["name"],
+            "" if item["do_not_contact"] else item["phone"],
+            "" if item["do_not_contact"] else item["email"],
+            item["task"],
+            item["reason"],
+            "Do not contact. " * item["do_not_contact"] + item["discreet"],
+            "",
+        ]
+        for item in sheet["items"]
+    ]
+    return header, rows
+
+
+def clients_view(book: Book, names: dict[str, str]) -> View:
+    """Give the Clients list and the filters it offers."""
+    clients = sorted(book.clients.values(), key=lambda c: (c.last_name.casefold(), c.name))
+    rows = [
+        {
+            "index": i,
+            "name": c.name,
+            "url": client_url(names, c.id),
+            "phone": c.phone,
+            "email": c.email,
+            "associate": c.associate,
+            "tags": list(c.tags),
+            "status": c.status,
+            "city": c.city,
+        }
+        for i, c in enumerate(clients)
+    ]
+    return {
+        "rows": rows,
+        "associates": sorted({c.associate for c in clients if c.associate}, key=str.casefold),
+        "tags": sorted({t for c in clients for t in c.tags if t}, key=str.casefold),
+    }
+
+
+def search_data(view: View) -> list[View]:
+    """Give the client search index: one entry per row of the Clients list, in order."""
+    return [
+        {
+            "s": " ".join(
+                [row["name"], row["email"], row["phone"], "".join(filter(str.isdigit, row["phone"])),
+                 " ".join(row["tags"]), row["city"]]
+            ).casefold(),
+            "a": row["associate"],
+            "t": row["tags"],
+        }
+        for row in view["rows"]
+    ]
+
+
+def still_to_learn(client: Client) -> list[str]:
+    """Give what the book does not know yet about `client`, in the words staff would ask."""
+    missing = []
+    if not (client.first_name and client.last_name):
+        missing.append("full name")
+    if not (client.phone or client.email or client.address):
+        missing.append("a way to reach them")
+    if client.birthday is None:
+        missing.append("birthday")
+    if client.anniversary is None:
+        missing.append("anniversary")
+    if not client.partner_name and not client.partner_id:
+        missing.append("partner's name")
+    if not any((client.ring_size, client.metal, client.style, client.stones, client.likes)):
+        missing.append("preferences (ring size, metal, style, stones)")
+    return missing
+
+
+def profile_view(book: Book, client: Client, names: dict[str, str]) -> View:
+    """Give everything the book knows about one client, ready to show."""
+    currency = book.settings.currency
+    purchases = sorted(
+        (p for p in book.purchases if p.client_id == client.id), key=lambda p: p.date, reverse=True
+    )
+    total = sum((p.price for p in purchases if p.price is not None), Decimal(0))
+    priced = [p for p in purchases if p.price is not None]
+    partner = book.clients.get(client.partner_id) if client.partner_id else None
+    household = [
+        {"name": other.name, "url": client_url(names, other.id)}
+        for other in book.clients.values()
+        if client.household and other.id != client.id and other.household == client.household
+    ]
+    referrer = book.clients.get(client.referred_by)
+    dates = [
+        {"label": label, "date": formats.partial(value), "notes": ""}
+        for label, value in (
+            ("Birthday", client.birthday),
+            ("Anniversary", client.anniversary),
+            ("Partner's birthday", client.partner_birthday),
+        )
+        if value
+    ] + [
+        {"label": d.occasion, "date": formats.partial(d.date), "notes": d.notes}
+        for d in sorted(book.dates, key=lambda d: (d.date.month, d.date.day))
+        if d.client_id == client.id
+    ]
+    address = [part for part in (client.address, client.city, client.postcode) if part]
+    return {
+        "id": client.id,
+        "name": client.name,
+        "status": client.status,
+        "associate": client.associate,
+        "tags": list(client.tags),
+        "client_since": formats.day(client.client_since),
+        "source": client.source,
+        "referred_by": {
+            "name": referrer.name if referrer else client.referred_by,
+            "url": client_url(names, referrer.id) if referrer else "",
+        },
+        "contact": {
+            "phone": client.phone,
+            "email": client.email,
+            "address": address,
+            "preferred": client.preferred_contact or "",
+            "do_not_contact": not client.contact_ok,
+            "actions": contact_actions(client),
+        },
+        "discreet": client.discreet,
+        "partner": {
+            "name": partner.name if partner else client.partner_name,
+            "url": client_url(names, partner.id) if partner else "",
+            "birthday": formats.partial(client.partner_birthday),
+        },
+        "household": household,
+        "household_name": client.household,
+        "preferences": [
+            {"label": label, "value": value}
+            for label, value in (
+                ("Ring size", client.ring_size),
+                ("Metal", client.metal),
+                ("Style", client.style),
+                ("Stones", client.stones),
+                ("Likes", client.likes),
+            )
+            if value
+        ],
+        "allergies": client.allergies,
+        "dates": dates,
+        "purchases": [
+            {
+                "date": formats.day(p.date),
+                "item": p.item,
+                "category": p.category,
+                "price": formats.money(p.price, currency),
+                "occasion": p.occasion,
+                "recipient": p.recipient,
+                "associate": p.associate,
+                "notes": p.notes,
+            }
+            for p in purchases
+        ],
+        "purchase_count": len(purchases),
+        "lifetime_value": formats.money(total, currency) if priced else "",
+        "average": formats.money(total / len(priced), currency) if priced else "",
+        "wishes": [
+            {
+                "item": w.item,
+                "noted_on": formats.day(w.noted_on),
+                "price": formats.money(w.price, currency),
+                "notes": w.notes,
+                "fulfilled_on": formats.day(w.fulfilled_on),
+            }
+            for w in sorted(
+                (w for w in book.wishes if w.client_id == client.id),
+                key=lambda w: (w.fulfilled_on is not None, w.noted_on or dt.date.min),
+            )
+        ],
+        "contacts": [
+            {"date": formats.day(c.date), "kind": c.kind, "by": c.by, "notes": c.notes}
+            for c in sorted(
+                (c for c in book.contacts if c.client_id == client.id),
+                key=lambda c: c.date,
+                reverse=True,
+            )
+        ],
+        "tasks": [
+            {"task": t.task, "due": formats.day(t.due), "assigned_to": t.assigned_to}
+            for t in book.tasks
+            if t.client_id == client.id and t.done_on is None
+        ],
+        "notes": client.notes,
+        "extra": [{"label": k, "value": v} for k, v in client.extra.items() if v],
+        "still_to_learn": still_to_learn(client),
+    }
+
+
+def calendar_view(book: Book, milestones: list[Milestone], names: dict[str, str]) -> View:
+    """Give the coming milestones grouped by month."""
+    months: dict[tuple[int, int], list[View]] = defaultdict(list)
+    for m in sorted(milestones, key=lambda m: (m.date, m.client)):
+        months[(m.date.year, m.date.month)].append(
+            {
+                "day": m.date.day,
+                "weekday": f"{m.date:%a}",
+                "label": m.label,
+                "name": m.client,
+                "url": client_url(names, m.client_id),
+                "gift_theme": m.gift_theme,
+            }
+        )
+    return {
+        "months": [
+            {"title": f"{dt.date(year, month, 1):%B %Y}", "items": items}
+            for (year, month), items in sorted(months.items())
+        ]
+    }
+
+
+def health_view(book: Book) -> View:
+    """Give every problem in the book, grouped by sheet, errors first within each sheet."""
+    per: dict[str, list[Problem]] = defaultdict(list)
+    for p in book.problems:
+        per[p.sheet].append(p)
+    return {
+        "counts": problem_counts(book.problems),
+        "sheets": [
+            {
+                "sheet": sheet,
+                "problems": [
+                    {
+                        "severity": p.severity,
+                        "where": p.where,
+                        "message": p.message,
+                        "fix": p.fix,
+                        "value": p.value or "",
+                    }
+                    for p in sorted(
+                        per[sheet], key=lambda p: (p.severity != "error", p.row or 0, p.column or "")
+                    )
+                ],
+            }
+            for sheet in sorted(per, key=lambda s: (s.casefold() != "clients", s.casefold()))
+        ],
+    }
