@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,9 @@ log = logging.getLogger(__name__)
 
 #: Told (files done, files in all) as the build goes, e.g. to draw a progress bar.
 Progress = Callable[[int, int], None]
+
+#: What the banner says when the failure is not one of ours (the log has the details).
+UNEXPECTED = "something unexpected went wrong; the log of the update has the details"
 
 #: How far ahead the Calendar page looks.
 CALENDAR_DAYS = 365
@@ -47,20 +51,29 @@ def build(
     progress: Progress | None = None,
 ) -> BuildReport:
     """Give the report of building the site for the book at `location` into `out`."""
-    try:
-        from ledgersite.commands import store_now
-        from ledgersite.load import load_book
+    from ledgersite.commands import store_now
+    from ledgersite.load import load_book
 
+    with failure_recorded(out):
         book = load_book(location, config)
         now = store_now(book.settings.time_zone)
         return build_book(
             book, out, config=config, today=today or now.date(), now=now, progress=progress
         )
-    except BaseException as err:
-        reason = str(err) if isinstance(err, LedgersiteError) else "an unexpected error"
-        if not isinstance(err, KeyboardInterrupt):
+
+
+@contextmanager
+def failure_recorded(out: Path) -> Iterator[None]:
+    """Let an error through after marking the site in `out` as not updated (pages untouched)."""
+    try:
+        yield
+    except Exception as err:
+        reason = str(err) if isinstance(err, LedgersiteError) else UNEXPECTED
+        try:
             publish.record_failure(out, failed_at=dt.datetime.now(dt.UTC), reason=reason)
-            log.error("The site was not updated; the last good one stays in place.")
+        except OSError as io_error:
+            log.error("Could not mark the site as out of date: %s", io_error)
+        log.error("The site was not updated; the last good one stays in place.")
         raise
 
 
@@ -107,7 +120,8 @@ def publish_site(
     """Give the report of rendering the site from ready data and publishing it into `out`."""
     env = render.make_environment(config)
     pages = render.plan_site(book, agenda, calendar, feed=feed, config=config)
-    status = publish.good_status(built_at=now, read_at=book.source.read_at, origin=book.source.origin)
+    source = book.source
+    status = publish.good_status(built_at=now, read_at=source.read_at, origin=source.origin)
     done = publish.publish(
         out,
         _counted(pages, progress),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 import time
 from pathlib import Path
 
@@ -33,7 +34,9 @@ def run(args: argparse.Namespace) -> int:
 
     started = time.monotonic()
     config = find_config(args.book, args.config)
-    report = build(args.book, args.out, config=config, today=args.today)
+    on_terminal = sys.stderr.isatty() and log.isEnabledFor(logging.INFO)
+    progress = draw_progress if on_terminal else None
+    report = build(args.book, args.out, config=config, today=args.today, progress=progress)
     seconds = time.monotonic() - started
     log.info(
         "Built %s: %d clients, %d pages written, %d unchanged, %d problems, %.1f s.",
@@ -45,3 +48,13 @@ def run(args: argparse.Namespace) -> int:
         seconds,
     )
     return 0
+
+
+def draw_progress(done: int, total: int) -> None:
+    """Draw a one-line progress bar on the terminal (only for builds long enough to need one)."""
+    if total < 500 or (done % 100 and done != total):
+        return
+    filled = 30 * done // total
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} files")
+    sys.stderr.write("\n" if done == total else "")
+    sys.stderr.flush()

@@ -185,7 +185,9 @@ def followups_view(book: Book, agenda: Agenda, names: dict[str, str]) -> View:
     groups: dict[str, list[View]] = {"overdue": [], "today": [], "week": [], "later": []}
     for f in items:
         days = (f.due - today).days
-        key = "overdue" if days < 0 else "today" if days == 0 else "week" if days <= WEEK else "later"
+        key = "overdue" if days < 0 else "today" if days == 0 else "later"
+        if 0 < days <= WEEK:
+            key = "week"
         groups[key].append(followup_view(book, names, f, today))
     titles = {"overdue": "Overdue", "today": "Due today", "week": "This week", "later": "Later"}
     by_associate = call_sheets(book, agenda, names)
@@ -270,8 +272,14 @@ def search_data(view: View) -> list[View]:
     return [
         {
             "s": " ".join(
-                [row["name"], row["email"], row["phone"], "".join(filter(str.isdigit, row["phone"])),
-                 " ".join(row["tags"]), row["city"]]
+                [
+                    row["name"],
+                    row["email"],
+                    row["phone"],
+                    "".join(filter(str.isdigit, row["phone"])),
+                    " ".join(row["tags"]),
+                    row["city"],
+                ]
             ).casefold(),
             "a": row["associate"],
             "t": row["tags"],
@@ -456,11 +464,13 @@ def health_view(book: Book) -> View:
                         "fix": p.fix,
                         "value": p.value or "",
                     }
-                    for p in sorted(
-                        per[sheet], key=lambda p: (p.severity != "error", p.row or 0, p.column or "")
-                    )
+                    for p in sorted(per[sheet], key=_problem_order)
                 ],
             }
             for sheet in sorted(per, key=lambda s: (s.casefold() != "clients", s.casefold()))
         ],
     }
+
+
+def _problem_order(p: Problem) -> tuple[bool, int, str]:
+    return (p.severity != "error", p.row or 0, p.column or "")

@@ -1,0 +1,182 @@
+"""What the rendered pages contain: escaped text, sanitised notes, safe headers, whole links."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from ledgersite.config import Config
+from ledgersite.site.render import notes_html
+from site_books import XSS, build_site, make_book
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("hostile")
+    build_site(out, make_book(XSS, hostile_ids=True))
+    return out
+
+
+class Links(HTMLParser):
+    """Collect tags and the URLs they point at."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        for name in ("href", "src"):
+            value = dict(attrs).get(name)
+            if value is not None:
+                self.urls.append(value)
+
+
+def parse(path: Path) -> Links:
+    links = Links()
+    links.feed(path.read_text(encoding="utf-8"))
+    return links
+
+
+def pages(out: Path) -> list[Path]:
+    return sorted(p for p in out.rglob("*.html") if ".ledgersite" not in p.parts)
+
+
+def test_script_payload_in_every_text_field_is_shown_as_text_never_as_markup(
+    hostile_site: Path,
+) -> None:
+    for page in pages(hostile_site):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>" not in html, page
+        assert "<img" not in html and "<svg onload" not in html, page
+        assert "onerror=" not in html.replace("onerror=&#34;", ""), page
+        tags = parse(page).tags
+        assert [t for t, _ in tags if t == "script"] == ["script"] * sum(
+            1 for t, a in tags if t == "script" and a.get("src")
+        ), page
+        assert not any(k.startswith("on") for _, attrs in tags for k in attrs), page
+    profile = next((hostile_site / "clients").glob("etc-*.html")).read_text(encoding="utf-8")
+    for field in ("Maria", "Reyes", "Nickel", "Sapphire halo ring", "Emerald pendant",
+                  "Thank-you note", "s birthday", "Favourite colour", "Blue", "Walk-in"):
+        assert f"{field}&lt;script&gt;window.__pwned=1" in profile, field
+
+
+def test_no_link_uses_a_javascript_address(hostile_site: Path) -> None:
+    for page in pages(hostile_site):
+        for url in parse(page).urls:
+            assert not url.strip().lower().startswith("javascript:"), (page, url)
+
+
+def test_markdown_notes_keep_formatting_and_lose_scripts_images_and_handlers() -> None:
+    html = str(notes_html(
+        "**Bold** and [site](https://example.com) and [bad](javascript:alert(1))\n\n"
+        '<script>alert(1)</script><img src="https://tracker.example/x.png" onerror="alert(2)">'
+        '<a href="#" onclick="alert(3)">x</a><style>body{}</style><iframe src="x"></iframe>'
+    ))
+    assert "<strong>Bold</strong>" in html
+    assert 'href="https://example.com"' in html and 'rel="noopener noreferrer"' in html
+    for bad in ("<script", "<img", "onerror", "onclick", "javascript:", "<style", "<iframe"):
+        assert bad not in html, bad
+
+
+def test_every_page_has_noindex_a_strict_policy_and_asks_no_other_host(hostile_site: Path) -> None:
+    for page in pages(hostile_site):
+        html = page.read_text(encoding="utf-8")
+        assert '<meta name="robots" content="noindex, nofollow">' in html
+        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)
+        assert policy and "default-src 'self'" in policy[1] and "unsafe-inline" not in policy[1]
+        for tag, attrs in parse(page).tags:
+            if tag in ("script", "link", "img", "iframe", "source"):
+                url = attrs.get("src") or attrs.get("href") or ""
+                assert not urlsplit(url).scheme and not url.startswith("//"), (page, url)
+
+
+def test_every_internal_link_leads_to_a_file_of_the_site(hostile_site: Path) -> None:
+    checked = 0
+    for page in pages(hostile_site):
+        for url in parse(page).urls:
+            parts = urlsplit(url)
+            if parts.scheme or url.startswith("#"):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve()
+            assert target.is_file(), (page, url)
+            assert hostile_site.resolve() in target.parents, (page, url)
+            checked += 1
+    assert checked > 100
+
+
+def test_client_search_data_is_plain_json_in_a_script_file(hostile_site: Path) -> None:
+    text = (hostile_site / "assets" / "clients-data.js").read_text(encoding="utf-8")
+    prefix = "window.LEDGERSITE_CLIENTS = "
+    assert text.startswith(prefix) and text.endswith(";\n")
+    data = json.loads(text[len(prefix):-2])
+    assert len(data) == 5 and all({"s", "a", "t"} <= entry.keys() for entry in data)
+    assert "<" not in text
+
+
+def test_profile_shows_totals_allergies_still_to_learn_and_the_stores_own_columns(
+    tmp_path: Path,
+) -> None:
+    build_site(tmp_path)
+    maria = (tmp_path / "clients").glob("c-001-*.html").__next__().read_text(encoding="utf-8")
+    assert "£2,830.50" in maria and "average £1,415.25" in maria
+    assert 'class="allergy"' in maria and "Nickel" in maria
+    assert "Favourite colour" in maria and "Blue" in maria
+    assert 'href="tel:07700900123"' in maria
+    james = (tmp_path / "clients").glob("c-004-*.html").__next__().read_text(encoding="utf-8")
+    assert "Still to learn" in james
+    for missing in ("full name", "birthday", "anniversary", "partner&#39;s name", "preferences"):
+        assert missing in james, missing
+    assert "Maria Reyes" in james  # referred by, linked to her profile
+
+
+def test_clients_who_said_no_to_contact_get_no_call_text_or_email_links(tmp_path: Path) -> None:
+    build_site(tmp_path)
+    aisha = next((tmp_path / "clients").glob("c-003-*.html")).read_text(encoding="utf-8")
+    assert "Do not contact" in aisha
+    assert "mailto:" not in aisha and "tel:" not in aisha and "sms:" not in aisha
+    followups = (tmp_path / "followups.html").read_text(encoding="utf-8")
+    assert "mailto:aisha@example.com" not in followups
+    assert "sms:+447700900456" in followups  # Tom prefers text
+
+
+def test_today_puts_replies_owed_first_and_links_the_book_problems(tmp_path: Path) -> None:
+    build_site(tmp_path)
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
+    headings = ("Waiting for a reply", "Follow-ups due", "Today&#39;s occasions", "Coming up",
+                "Gift ideas", "Open tasks")
+    order = [html.index(h) for h in headings]
+    assert order == sorted(order)
+    assert 'href="health.html"' in html and "1 problem to fix" in html
+    assert "Surprise gift: don&#39;t tell Maria" in html
+
+
+def test_each_associate_gets_a_call_sheet_and_a_csv(tmp_path: Path) -> None:
+    build_site(tmp_path)
+    sheets = sorted((tmp_path / "calls").glob("*.html"))
+    assert len(sheets) == 3  # Hannah, Marcus, and the unassigned
+    csvs = sorted((tmp_path / "calls").glob("*.csv"))
+    assert len(csvs) == 3
+    hannah = next(p for p in csvs if "Maria Reyes" in p.read_text(encoding="utf-8-sig"))
+    assert "Thank-you note" in hannah.read_text(encoding="utf-8-sig")
+
+
+def test_the_store_can_override_a_template_and_the_stylesheet(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "health.html").write_text(
+        '{% extends "base.html" %}{% block content %}<h1>Our own health page</h1>{% endblock %}'
+    )
+    css = tmp_path / "style.css"
+    css.write_text("body { color: black; }")
+    out = tmp_path / "site"
+    build_site(out, config=Config(templates=mine, stylesheet=css))
+    assert "Our own health page" in (out / "health.html").read_text(encoding="utf-8")
+    assert (out / "assets" / "site.css").read_text() == "body { color: black; }"
+    assert "Today" in (out / "index.html").read_text(encoding="utf-8")
