@@ -149,12 +149,12 @@ def make_agenda(book: Book, today: dt.date = TODAY) -> Agenda:
 
 def build_site(
     out: Path, book: Book | None = None, *, config: Config | None = None,
-    agenda: Agenda | None = None,
+    agenda: Agenda | None = None, now: dt.datetime = READ_AT,
 ) -> BuildReport:
     """Build the site of `book` (default `make_book()`) into `out` with the hand-made agenda."""
     book = book or make_book()
     agenda = agenda or make_agenda(book)
     return publish_site(
         book, agenda, agenda.milestones, out, config=config or Config(),
-        feed=b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", now=READ_AT,
+        feed=b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", now=now,
     )

@@ -67,6 +67,9 @@
     apply();
   }
 
-  showStatus();
-  setUpSearch();
+  // After every deferred script has run, so the search data (clients-data.js) is there.
+  document.addEventListener("DOMContentLoaded", function () {
+    showStatus();
+    setUpSearch();
+  });
 })();

@@ -1,0 +1,220 @@
+"""The site in a real browser (Debian's Chromium through Playwright), at both tablet sizes.
+
+One browser for the whole session. The site under test has a script payload in every text
+field and hostile client IDs, so every check below also proves that nothing staff type runs.
+Screenshots of Today and of a profile land in test-artifacts/ for people to look at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from ledgersite.errors import BookNotFound
+from ledgersite.pipeline import failure_recorded
+from site_books import XSS, build_site, make_book
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync"]
+TABLETS = [(1024, 768), (820, 1180)]
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+TAP_TARGETS = """() => {
+  const small = [];
+  for (const el of document.querySelectorAll('a[href], button, input, select, summary')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || r.right <= 0) continue;  // not shown, or skip link
+    if (r.width < 44 || r.height < 44) small.push(`${el.outerHTML.slice(0, 80)} ${r.width}`);
+  }
+  return small;
+}"""
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("hostile")
+    build_site(out, make_book(XSS, hostile_ids=True), now=dt.datetime.now(dt.UTC))
+    return out
+
+
+@dataclass
+class Watch:
+    """Everything a page did that it should not: errors, dialogs, requests to other hosts."""
+
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+
+
+def open_page(browser: Browser, size: tuple[int, int]) -> tuple[Page, Watch]:
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    watch = Watch()
+
+    def route(route: Any) -> None:
+        url = urlsplit(route.request.url)
+        if url.scheme in ("file", "data") or url.hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            watch.foreign.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: watch.errors.append(str(e)))
+    page.on("dialog", lambda d: (watch.dialogs.append(d.message), d.dismiss()))
+    return page, watch
+
+
+def site_pages(out: Path) -> list[Path]:
+    pages = [out / n for n in ("index.html", "followups.html", "clients.html", "calendar.html",
+                               "health.html")]
+    return pages + sorted((out / "calls").glob("*.html")) + sorted((out / "clients").glob("*.html"))
+
+
+@pytest.mark.parametrize("size", TABLETS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_page_fits_works_and_runs_nothing_staff_typed(
+    browser: Browser, hostile_site: Path, size: tuple[int, int]
+) -> None:
+    page, watch = open_page(browser, size)
+    for path in site_pages(hostile_site):
+        page.goto(path.as_uri())
+        where = f"{path.relative_to(hostile_site)} at {size}"
+        assert page.evaluate("document.scrollingElement.scrollWidth <= innerWidth"), where
+        assert page.evaluate(TAP_TARGETS) == [], where
+        assert page.evaluate("window.__pwned") is None, where
+        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+            parts = urlsplit(href)
+            if parts.scheme == "file":
+                assert Path(unquote(parts.path)).is_file(), (where, href)
+        assert page.locator("#banner-stale").is_hidden(), where
+    assert watch.errors == []
+    assert watch.dialogs == []
+    assert watch.foreign == []
+    page.context.close()
+
+
+def test_search_and_filters_narrow_the_client_list_instantly(
+    browser: Browser, hostile_site: Path
+) -> None:
+    page, watch = open_page(browser, TABLETS[0])
+    page.goto((hostile_site / "clients.html").as_uri())
+    visible = page.locator("#client-list > li:visible")
+    assert visible.count() == 5
+    page.fill("#q", "novak")
+    assert visible.count() == 1 and "Priya" in visible.inner_text()
+    page.fill("#q", "900456")  # part of Tom's phone number
+    assert visible.count() == 1 and "Tom" in visible.inner_text()
+    page.fill("#q", "")
+    page.select_option("#associate", label=f"Marcus{XSS}")
+    assert visible.count() == 2
+    page.select_option("#tag", label="bridal")
+    assert visible.count() == 0 and page.locator("#no-match").is_visible()
+    page.select_option("#associate", value="")
+    assert visible.count() == 2 and page.inner_text("#shown") == "2"
+    assert watch.errors == [] and watch.dialogs == []
+    page.context.close()
+
+
+def test_print_hides_navigation_and_buttons_and_goes_black_and_white(
+    browser: Browser, hostile_site: Path
+) -> None:
+    page, _ = open_page(browser, TABLETS[0])
+    sheet = sorted((hostile_site / "calls").glob("*.html"))[0]
+    page.goto(sheet.as_uri())
+    assert page.locator("nav.nav").is_visible()
+    page.emulate_media(media="print")
+    assert page.locator("nav.nav").is_hidden()
+    assert page.locator(".toolbar").is_hidden()
+    assert page.locator("table.call-sheet").is_visible()
+    colour = page.eval_on_selector("tr td", "td => getComputedStyle(td).color")
+    assert colour == "rgb(0, 0, 0)"
+    page.context.close()
+
+
+def test_a_failed_update_shows_on_every_page_with_its_reason(
+    browser: Browser, tmp_path: Path
+) -> None:
+    build_site(tmp_path, now=dt.datetime.now(dt.UTC))
+    with pytest.raises(BookNotFound), failure_recorded(tmp_path):
+        raise BookNotFound(f"The book is not in its folder any more {XSS}")
+    page, watch = open_page(browser, TABLETS[1])
+    for name in ("index.html", "clients.html"):
+        page.goto((tmp_path / name).as_uri())
+        banner = page.locator("#banner-failed")
+        assert banner.is_visible() and "not in its folder any more" in banner.inner_text()
+    assert page.evaluate("window.__pwned") is None and watch.dialogs == []
+    page.context.close()
+
+
+def test_a_site_older_than_a_day_says_so(browser: Browser, tmp_path: Path) -> None:
+    build_site(tmp_path, now=dt.datetime.now(dt.UTC) - dt.timedelta(days=3))
+    page, _ = open_page(browser, TABLETS[0])
+    page.goto((tmp_path / "index.html").as_uri())
+    assert page.locator("#banner-stale").is_visible()
+    assert "3 days ago" in page.inner_text("#banner-stale")
+    page.context.close()
+
+
+@pytest.fixture(scope="module")
+def served(hostile_site: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(hostile_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_the_site_works_from_a_web_server_too(browser: Browser, served: str) -> None:
+    page, watch = open_page(browser, TABLETS[1])
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    for name in ("index.html", "clients.html", "followups.html"):
+        page.goto(f"{served}/{name}")
+    page.goto(f"{served}/clients.html")
+    page.fill("#q", "reyes")
+    assert page.locator("#client-list > li:visible").count() == 2
+    assert failed == [] and watch.errors == [] and watch.foreign == []
+    page.context.close()
+
+
+def test_screenshots_of_today_and_a_profile(browser: Browser, tmp_path: Path) -> None:
+    build_site(tmp_path, now=dt.datetime.now(dt.UTC))
+    ARTIFACTS.mkdir(exist_ok=True)
+    for width, height in TABLETS:
+        page, watch = open_page(browser, (width, height))
+        page.goto((tmp_path / "index.html").as_uri())
+        page.screenshot(path=ARTIFACTS / f"today-{width}x{height}.png", full_page=True)
+        page.goto(next((tmp_path / "clients").glob("c-001-*.html")).as_uri())
+        page.screenshot(path=ARTIFACTS / f"profile-{width}x{height}.png", full_page=True)
+        assert watch.errors == []
+        page.context.close()
+    assert (ARTIFACTS / "today-1024x768.png").stat().st_size > 10_000
