@@ -59,13 +59,16 @@ def _order(path: str) -> int:
     return 1 if "/" in path or not path.endswith(".html") else 2
 
 
-def _write_new(path: Path, content: bytes) -> None:
+def _write_new(path: Path, content: bytes, *, durable: bool = True) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     # open() rather than tempfile: the file gets the usual permissions, readable by a web server.
     with path.open("wb") as handle:
         handle.write(content)
-        handle.flush()
-        os.fsync(handle.fileno())
+        if durable:
+            # Replacing a good file: make sure the new bytes are on disk before the rename, so a
+            # power cut cannot leave an empty page where a good one was.
+            handle.flush()
+            os.fsync(handle.fileno())
 
 
 def _replace(target: Path, content: bytes, scratch: Path) -> None:
@@ -113,7 +116,7 @@ def publish(
             if _same_bytes(target, content):
                 unchanged += 1
                 continue
-            _write_new(staging / page.path, content)
+            _write_new(staging / page.path, content, durable=target.exists())
             staged.append(page.path)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

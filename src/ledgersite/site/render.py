@@ -6,6 +6,7 @@ stylesheet), so a later build can skip pages whose digest is unchanged.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
@@ -46,9 +47,14 @@ class Page:
     content: bytes | None = None
 
 
+#: One converter for every note: building a new one per note costs more than converting.
+_MARKDOWN = markdown.Markdown(extensions=["sane_lists", "nl2br"])
+
+
+@functools.lru_cache(maxsize=4096)
 def notes_html(text: str) -> Markup:
     """Give markdown notes as HTML with anything unsafe (scripts, images, styles) removed."""
-    html = markdown.markdown(text, extensions=["sane_lists", "nl2br"])
+    html = _MARKDOWN.reset().convert(text)
     clean = nh3.clean(
         html,
         tags=_NOTE_TAGS,
@@ -149,8 +155,9 @@ def plan_site(
     # Escaped as well, so the data stays inert even if someone pastes it into a page.
     search = search.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     raw("assets/clients-data.js", f"window.LEDGERSITE_CLIENTS = {search};\n".encode())
+    index = views.related(book)
     for client in book.clients.values():
-        view = views.profile_view(book, client, names)
+        view = views.profile_view(book, client, names, index)
         page(f"clients/{names[client.id]}", "profile.html", "clients", client.name, view=view)
     page("calendar.html", "calendar.html", "calendar", "Calendar",
          view=views.calendar_view(book, calendar, names))

@@ -8,11 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from ledgersite.agenda.model import Agenda, FollowUp, Milestone
-from ledgersite.book import Book, Client, Problem
+from ledgersite.book import (
+    Book,
+    Client,
+    Contact,
+    ImportantDate,
+    Problem,
+    Purchase,
+    Task,
+    WishItem,
+)
 from ledgersite.site import formats
 from ledgersite.site.names import short_hash
 
@@ -306,19 +316,49 @@ def still_to_learn(client: Client) -> list[str]:
     return missing
 
 
-def profile_view(book: Book, client: Client, names: dict[str, str]) -> View:
+@dataclass
+class Related:
+    """Every record of the book filed under its client, so a profile never scans whole sheets."""
+
+    purchases: dict[str, list[Purchase]] = field(default_factory=lambda: defaultdict(list))
+    dates: dict[str, list[ImportantDate]] = field(default_factory=lambda: defaultdict(list))
+    wishes: dict[str, list[WishItem]] = field(default_factory=lambda: defaultdict(list))
+    contacts: dict[str, list[Contact]] = field(default_factory=lambda: defaultdict(list))
+    tasks: dict[str, list[Task]] = field(default_factory=lambda: defaultdict(list))
+    households: dict[str, list[Client]] = field(default_factory=lambda: defaultdict(list))
+
+
+def related(book: Book) -> Related:
+    """Give the book's records grouped by client (and clients grouped by household)."""
+    index = Related()
+    for p in book.purchases:
+        index.purchases[p.client_id].append(p)
+    for d in book.dates:
+        index.dates[d.client_id].append(d)
+    for w in book.wishes:
+        index.wishes[w.client_id].append(w)
+    for c in book.contacts:
+        index.contacts[c.client_id].append(c)
+    for t in book.tasks:
+        if t.client_id is not None:
+            index.tasks[t.client_id].append(t)
+    for client in book.clients.values():
+        if client.household:
+            index.households[client.household].append(client)
+    return index
+
+
+def profile_view(book: Book, client: Client, names: dict[str, str], index: Related) -> View:
     """Give everything the book knows about one client, ready to show."""
     currency = book.settings.currency
-    purchases = sorted(
-        (p for p in book.purchases if p.client_id == client.id), key=lambda p: p.date, reverse=True
-    )
+    purchases = sorted(index.purchases.get(client.id, []), key=lambda p: p.date, reverse=True)
     total = sum((p.price for p in purchases if p.price is not None), Decimal(0))
     priced = [p for p in purchases if p.price is not None]
     partner = book.clients.get(client.partner_id) if client.partner_id else None
     household = [
         {"name": other.name, "url": client_url(names, other.id)}
-        for other in book.clients.values()
-        if client.household and other.id != client.id and other.household == client.household
+        for other in index.households.get(client.household, [])
+        if other.id != client.id
     ]
     referrer = book.clients.get(client.referred_by)
     dates = [
@@ -331,8 +371,7 @@ def profile_view(book: Book, client: Client, names: dict[str, str]) -> View:
         if value
     ] + [
         {"label": d.occasion, "date": formats.partial(d.date), "notes": d.notes}
-        for d in sorted(book.dates, key=lambda d: (d.date.month, d.date.day))
-        if d.client_id == client.id
+        for d in sorted(index.dates.get(client.id, []), key=lambda d: (d.date.month, d.date.day))
     ]
     address = [part for part in (client.address, client.city, client.postcode) if part]
     return {
@@ -401,22 +440,18 @@ def profile_view(book: Book, client: Client, names: dict[str, str]) -> View:
                 "fulfilled_on": formats.day(w.fulfilled_on),
             }
             for w in sorted(
-                (w for w in book.wishes if w.client_id == client.id),
+                index.wishes.get(client.id, []),
                 key=lambda w: (w.fulfilled_on is not None, w.noted_on or dt.date.min),
             )
         ],
         "contacts": [
             {"date": formats.day(c.date), "kind": c.kind, "by": c.by, "notes": c.notes}
-            for c in sorted(
-                (c for c in book.contacts if c.client_id == client.id),
-                key=lambda c: c.date,
-                reverse=True,
-            )
+            for c in sorted(index.contacts.get(client.id, []), key=lambda c: c.date, reverse=True)
         ],
         "tasks": [
             {"task": t.task, "due": formats.day(t.due), "assigned_to": t.assigned_to}
-            for t in book.tasks
-            if t.client_id == client.id and t.done_on is None
+            for t in index.tasks.get(client.id, [])
+            if t.done_on is None
         ],
         "notes": client.notes,
         "extra": [{"label": k, "value": v} for k, v in client.extra.items() if v],
