@@ -43,6 +43,20 @@ TAP_TARGETS = """() => {
 }"""
 
 
+ACCESSIBILITY = """() => {
+  const issues = [];
+  if (document.querySelectorAll('h1').length !== 1) issues.push('not exactly one h1');
+  for (const tag of ['header', 'nav', 'main', 'footer'])
+    if (!document.querySelector(tag)) issues.push('no ' + tag);
+  for (const el of document.querySelectorAll('input, select'))
+    if (!el.labels || el.labels.length === 0) issues.push('unlabelled ' + el.id);
+  for (const svg of document.querySelectorAll('svg'))
+    if (svg.getAttribute('aria-hidden') !== 'true') issues.push('svg not hidden from readers');
+  if (!document.documentElement.lang) issues.push('no lang');
+  return issues;
+}"""
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
@@ -103,6 +117,7 @@ def test_every_page_fits_works_and_runs_nothing_staff_typed(
         where = f"{path.relative_to(hostile_site)} at {size}"
         assert page.evaluate("document.scrollingElement.scrollWidth <= innerWidth"), where
         assert page.evaluate(TAP_TARGETS) == [], where
+        assert page.evaluate(ACCESSIBILITY) == [], where
         assert page.evaluate("window.__pwned") is None, where
         for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
             parts = urlsplit(href)
