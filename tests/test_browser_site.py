@@ -124,6 +124,7 @@ def test_every_page_fits_works_and_runs_nothing_staff_typed(
             if parts.scheme == "file":
                 assert Path(unquote(parts.path)).is_file(), (where, href)
         assert page.locator("#banner-stale").is_hidden(), where
+        assert page.inner_text('nav [data-status="errors"]') == "1", where
     assert watch.errors == []
     assert watch.dialogs == []
     assert watch.foreign == []

@@ -127,3 +127,16 @@ def test_the_next_good_build_clears_the_failure(tmp_path: Path) -> None:
     build_site(tmp_path)
     status = status_of(tmp_path)
     assert status["ok"] is True and "error" not in status
+
+
+def test_fixing_a_problem_in_the_book_does_not_rewrite_any_profile(tmp_path: Path) -> None:
+    book = make_book()
+    build_site(tmp_path, book)
+    age_every_file(tmp_path)
+    before = snapshot(tmp_path)
+    book.problems.pop(0)
+    build_site(tmp_path, book)
+    after = snapshot(tmp_path)
+    changed = {path for path in after if after[path] != before[path]}
+    assert changed == {"index.html", "health.html"}
+    assert status_of(tmp_path)["errors"] == 0

@@ -18,6 +18,14 @@
     var status = window.LEDGERSITE_STATUS;
     if (!status) return;
     if (status.read_at_text) setText('[data-status="read-at"]', "on " + status.read_at_text);
+    if (status.errors) {
+      var dots = document.querySelectorAll('[data-status="errors"]');
+      for (var i = 0; i < dots.length; i++) {
+        dots[i].textContent = String(status.errors);
+        dots[i].title = status.errors + " to fix";
+        dots[i].hidden = false;
+      }
+    }
     if (status.ok === false) {
       var when = status.failed_at_text ? " (" + status.failed_at_text + ")" : "";
       setText('[data-status="failure"]', "Reason" + when + ": " + (status.error || "unknown") + ".");

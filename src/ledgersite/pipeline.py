@@ -121,7 +121,9 @@ def publish_site(
     env = render.make_environment(config)
     pages = render.plan_site(book, agenda, calendar, feed=feed, config=config)
     source = book.source
-    status = publish.good_status(built_at=now, read_at=source.read_at, origin=source.origin)
+    status = publish.good_status(
+        built_at=now, read_at=source.read_at, origin=source.origin, errors=len(book.errors)
+    )
     done = publish.publish(
         out,
         _counted(pages, progress),

@@ -172,14 +172,17 @@ def write_status(out: Path, status: dict[str, Any]) -> None:
     _replace(out / STATUS, text.encode(), out / STATE / "status.tmp")
 
 
-def good_status(*, built_at: dt.datetime, read_at: dt.datetime, origin: str) -> dict[str, Any]:
-    """Give the status of a successful build."""
+def good_status(
+    *, built_at: dt.datetime, read_at: dt.datetime, origin: str, errors: int
+) -> dict[str, Any]:
+    """Give the status of a successful build (`errors`: problems in the book to fix)."""
     return {
         "ok": True,
         "built_at": built_at.isoformat(),
         "read_at": read_at.isoformat(),
         "read_at_text": f"{read_at:%-d %b %Y at %H:%M}",
         "origin": origin,
+        "errors": errors,
     }
 
 

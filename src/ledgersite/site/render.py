@@ -127,11 +127,9 @@ def plan_site(
     """Give every file of the site with its digest; pages are rendered later, when needed."""
     fingerprint = templates_fingerprint(config)
     names = client_file_names(book.clients)
-    site = {
-        "store_name": book.settings.store_name,
-        "origin": book.source.origin,
-        "problems": views.problem_counts(book.problems),
-    }
+    # Only what seldom changes goes on every page; the rest (when read, how many problems)
+    # is in assets/status.js, so a fix in one row does not rewrite every profile.
+    site = {"store_name": book.settings.store_name, "origin": book.source.origin}
     pages: list[Page] = []
 
     def page(path: str, template: str, key: str, title: str, **context: Any) -> None:
