@@ -89,13 +89,14 @@ def build_book(
     """Give the report of rendering and publishing an already loaded `book` into `out`."""
     from ledgersite.agenda import build_agenda
     from ledgersite.calendar_feed import calendar_feed
+    from ledgersite.commands import store_now
 
     agenda = build_agenda(book, today)
     calendar = calendar_milestones(book, today)
     feed = calendar_feed(book, today)
     return publish_site(
         book, agenda, calendar, out, config=config, feed=_as_bytes(feed),
-        now=now or dt.datetime.now(dt.UTC), progress=progress,
+        now=now or store_now(book.settings.time_zone), progress=progress,
     )
 
 
@@ -117,12 +118,18 @@ def publish_site(
     now: dt.datetime,
     progress: Progress | None = None,
 ) -> BuildReport:
-    """Give the report of rendering the site from ready data and publishing it into `out`."""
+    """Give the report of rendering the site from ready data and publishing it into `out`.
+
+    `now` is the build's time, aware, in the store's time zone (times on the site are shown in it).
+    """
     env = render.make_environment(config)
     pages = render.plan_site(book, agenda, calendar, feed=feed, config=config)
     source = book.source
     status = publish.good_status(
-        built_at=now, read_at=source.read_at, origin=source.origin, errors=len(book.errors)
+        built_at=now,
+        read_at=source.read_at.astimezone(now.tzinfo),  # shown in the store's time
+        origin=source.origin,
+        errors=len(book.errors),
     )
     done = publish.publish(
         out,
