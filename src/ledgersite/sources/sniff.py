@@ -48,7 +48,7 @@ def check_not_lock_file(path: Path) -> None:
         return
     program = "Excel" if path.name.startswith("~$") else "LibreOffice"
     raise LockFileError(
-        f"{path.name} is {program}'s lock file, not the book: open {target} instead."
+        f"This is {program}'s lock file ({path.name}), not the book: open {target} instead."
     )
 
 
@@ -74,9 +74,9 @@ def _sniff_ole2(path: Path) -> str:
     # An encrypted .xlsx/.ods is an OLE2 container whose directory names an EncryptionInfo stream.
     if "EncryptionInfo".encode("utf-16-le") in data:
         raise PasswordProtected(
-            f"The workbook {path.name} is password-protected: save a copy without a password"
-            " (in Excel: File > Info > Protect Workbook > Encrypt with Password, clear it)"
-            " and use that."
+            f"This workbook is password-protected: save a copy without a password and use that"
+            f" instead of {path.name} (in Excel: File > Info > Protect Workbook > Encrypt with"
+            " Password, then clear the password)."
         )
     raise UnsupportedFormat(
         f"{path.name} is an old Excel 97-2003 workbook (.xls), which cannot be read:"
@@ -108,8 +108,8 @@ def _sniff_zip(path: Path) -> str:
         ) from err
     if encrypted:
         raise PasswordProtected(
-            f"The workbook {path.name} is password-protected: save a copy without a password"
-            " (in LibreOffice: File > Save As, untick Save with password) and use that."
+            f"This workbook is password-protected: save a copy without a password and use that"
+            f" instead of {path.name} (in LibreOffice: File > Save As, untick Save with password)."
         )
     if mimetype == ODS_MIMETYPE:
         return "ods"

@@ -42,8 +42,8 @@ def read_workbook(path: Path, kind: str) -> RawBook:
         book = _read_with_calamine(path, kind)
     except python_calamine.PasswordError as err:
         raise PasswordProtected(
-            f"The workbook {path.name} is password-protected:"
-            " save a copy without a password and use that."
+            "This workbook is password-protected: save a copy without a password and use that"
+            f" instead of {path.name}."
         ) from err
     except Exception as err:
         if kind != "xlsx":

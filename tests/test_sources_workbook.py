@@ -1,0 +1,163 @@
+"""Reading .xlsx/.xlsm and .ods workbooks: values, types, positions and date systems."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import time
+import zipfile
+from pathlib import Path
+
+import openpyxl
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+from ledgersite.config import Config
+from ledgersite.sources.raw import EPOCH_1900, EPOCH_1904
+from ledgersite.sources.read import read_book
+
+
+def _save(tmp_path: Path, name: str = "book.xlsx", *, mac_1904: bool = False) -> Path:
+    """Give the path of a small client book with a table starting at C3, written by openpyxl."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Clients"
+    ws["C3"], ws["D3"], ws["E3"], ws["F3"], ws["G3"] = "Name", "Birthday", "Spent", "VIP", "Ring"
+    ws["C4"], ws["D4"], ws["E4"], ws["F4"], ws["G4"] = (
+        "Ana Reyes",
+        dt.datetime(1985, 3, 14),  # noqa: DTZ001 - cells hold times without a zone
+        1250,
+        True,
+        6.5,
+    )
+    ws["C6"] = "Bo Li"  # row 5 left empty on purpose
+    purchases = wb.create_sheet("Purchases")
+    purchases.append(["Date", "Client", "Item"])
+    sold = dt.datetime(2024, 5, 1, 15, 30)  # noqa: DTZ001 - cells hold times without a zone
+    purchases.append([sold, "Ana Reyes", "Pearl studs"])
+    hidden = wb.create_sheet("Notes")
+    hidden.sheet_state = "hidden"
+    hidden["A1"] = "kept"
+    if mac_1904:
+        wb.epoch = CALENDAR_MAC_1904
+    path = tmp_path / name
+    wb.save(path)
+    return path
+
+
+def _rewrite_dimension(path: Path, ref: str) -> None:
+    """Replace the declared <dimension> of the first sheet, as some programs write it wrongly."""
+    with zipfile.ZipFile(path) as old:
+        parts = {info.filename: old.read(info) for info in old.infolist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    parts["xl/worksheets/sheet1.xml"] = re.sub(
+        r'<dimension ref="[^"]*"', f'<dimension ref="{ref}"', sheet
+    ).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for name, data in parts.items():
+            new.writestr(name, data)
+
+
+def test_keeps_row_and_column_positions_when_the_table_starts_at_c3(tmp_path: Path) -> None:
+    book = read_book(_save(tmp_path), config=Config())
+    clients = book.sheets[0]
+    assert clients.rows[0] == [] and clients.rows[1] == []
+    assert clients.cell(3, 2) == "Name"  # C3
+    assert clients.rows[2][:2] == [None, None]
+    assert clients.cell(6, 2) == "Bo Li"  # C6, after an empty row 5
+    assert clients.rows[4] == []
+
+
+def test_reads_text_whole_numbers_booleans_decimals_and_real_dates_with_their_types(
+    tmp_path: Path,
+) -> None:
+    clients = read_book(_save(tmp_path), config=Config()).sheets[0]
+    name, birthday, spent, vip, ring = clients.rows[3][2:7]
+    assert name == "Ana Reyes"
+    assert isinstance(birthday, dt.date) and birthday.isoformat()[:10] == "1985-03-14"
+    assert spent == 1250 and type(spent) is int
+    assert vip is True
+    assert ring == 6.5
+
+
+def test_date_and_time_cells_keep_their_time_of_day(tmp_path: Path) -> None:
+    purchases = read_book(_save(tmp_path), config=Config()).sheets[1]
+    assert purchases.cell(2, 0) == dt.datetime(2024, 5, 1, 15, 30)  # noqa: DTZ001
+
+
+def test_drops_trailing_empty_rows_and_cells(tmp_path: Path) -> None:
+    clients = read_book(_save(tmp_path), config=Config()).sheets[0]
+    assert len(clients.rows) == 6
+    assert clients.rows[5] == [None, None, "Bo Li"]
+
+
+def test_reads_every_worksheet_in_order_including_hidden_ones(tmp_path: Path) -> None:
+    book = read_book(_save(tmp_path), config=Config())
+    assert [s.name for s in book.sheets] == ["Clients", "Purchases", "Notes"]
+    assert book.sheets[2].cell(1, 0) == "kept"
+    assert (book.origin, book.kind) == ("book.xlsx", "xlsx")
+
+
+def test_workbook_in_the_1900_date_system_says_so(tmp_path: Path) -> None:
+    assert read_book(_save(tmp_path), config=Config()).epoch == EPOCH_1900
+
+
+def test_detects_the_1904_date_system_and_still_gives_the_right_dates(tmp_path: Path) -> None:
+    book = read_book(_save(tmp_path, mac_1904=True), config=Config())
+    assert book.epoch == EPOCH_1904
+    birthday = book.sheets[0].cell(4, 3)
+    assert isinstance(birthday, dt.date) and birthday.isoformat()[:10] == "1985-03-14"
+
+
+def test_a_dimension_that_says_a1_does_not_truncate_the_sheet(tmp_path: Path) -> None:
+    path = _save(tmp_path)
+    _rewrite_dimension(path, "A1")
+    clients = read_book(path, config=Config()).sheets[0]
+    assert clients.cell(6, 2) == "Bo Li"
+
+
+def test_a_sheet_that_declares_a_million_rows_and_holds_six_is_read_quickly(
+    tmp_path: Path,
+) -> None:
+    path = _save(tmp_path)
+    _rewrite_dimension(path, "A1:XFD1048576")
+    started = time.monotonic()
+    clients = read_book(path, config=Config()).sheets[0]
+    assert time.monotonic() - started < 5
+    assert len(clients.rows) == 6
+
+
+def test_xlsm_and_odd_extensions_are_read_by_content(tmp_path: Path) -> None:
+    path = _save(tmp_path)
+    for name in ("book.xlsm", "book.ods", "book.dat"):
+        shutil.copy(path, tmp_path / name)
+        book = read_book(tmp_path / name, config=Config())
+        assert book.kind == "xlsx" and book.sheets[0].cell(3, 2) == "Name"
+
+
+def test_reads_an_ods_workbook_with_dates_and_booleans(realworld: Path) -> None:
+    book = read_book(realworld / "ods" / "pycalamine__base.ods", config=Config())
+    assert book.kind == "ods"
+    values = [v for sheet in book.sheets for row in sheet.rows for v in row]
+    assert any(isinstance(v, dt.date) for v in values)
+    assert any(v is True or v is False for v in values)
+
+
+def test_strict_open_xml_save_is_read_not_silently_empty(realworld: Path) -> None:
+    # openpyxl opens this Excel "Strict Open XML" save with 0 sheets (SOURCES.md);
+    # calamine reads its 22 cells.
+    book = read_book(realworld / "xlsx" / "edr__strict__Test_googlesourced.xlsx", config=Config())
+    assert sum(v is not None for s in book.sheets for r in s.rows for v in r) == 22
+
+
+def test_falls_back_to_openpyxl_for_a_workbook_calamine_rejects(realworld: Path) -> None:
+    # calamine raises XmlError "Relationships" on this Windows Phone save; openpyxl reads 14 cells.
+    book = read_book(realworld / "xlsx" / "roo__Pfand_from_windows_phone.xlsx", config=Config())
+    assert sum(v is not None for s in book.sheets for r in s.rows for v in r) == 14
+
+
+def test_error_cells_come_back_as_their_text_rather_than_blanks(realworld: Path) -> None:
+    book = read_book(realworld / "xlsx" / "calamine__errors.xlsx", config=Config())
+    values = {v for s in book.sheets for r in s.rows for v in r}
+    assert "#DIV/0!" in values
