@@ -161,3 +161,13 @@ def test_error_cells_come_back_as_their_text_rather_than_blanks(realworld: Path)
     book = read_book(realworld / "xlsx" / "calamine__errors.xlsx", config=Config())
     values = {v for s in book.sheets for r in s.rows for v in r}
     assert "#DIV/0!" in values
+
+
+def test_detects_the_1904_date_system_of_an_ods_workbook(realworld: Path) -> None:
+    assert (
+        read_book(realworld / "ods" / "sheetjs__1904__1904.ods", config=Config()).epoch
+        == EPOCH_1904
+    )
+    assert (
+        read_book(realworld / "ods" / "pycalamine__base.ods", config=Config()).epoch == EPOCH_1900
+    )

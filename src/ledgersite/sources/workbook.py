@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 #: The openpyxl fallback gives up after this long rather than hang a build.
 FALLBACK_SECONDS = 30.0
 _DATE1904 = re.compile(rb"""date1904\s*=\s*["'](?:1|true)["']""", re.IGNORECASE)
-_NULL_DATE = re.compile(rb"""table:null-date\s*=\s*["']1904-01-01""")
+_NULL_DATE = re.compile(rb"""<table:null-date[^>]*date-value\s*=\s*["']1904-01-01""")
 
 
 def read_workbook(path: Path, kind: str) -> RawBook:
