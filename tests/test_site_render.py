@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from html.parser import HTMLParser
@@ -180,3 +182,17 @@ def test_the_store_can_override_a_template_and_the_stylesheet(tmp_path: Path) ->
     assert "Our own health page" in (out / "health.html").read_text(encoding="utf-8")
     assert (out / "assets" / "site.css").read_text() == "body { color: black; }"
     assert "Today" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_call_sheet_csv_neutralises_formulas_staff_typed(tmp_path: Path) -> None:
+    book = make_book()
+    maria = book.clients["C-001"]
+    maria.first_name, maria.phone = "=HYPERLINK(\"http://evil\")", "+44 7700 900123"
+    build_site(tmp_path, book)
+    rows = [
+        row
+        for sheet in (tmp_path / "calls").glob("*.csv")
+        for row in csv.reader(io.StringIO(sheet.read_text(encoding="utf-8-sig")))
+    ]
+    maria_row = next(row for row in rows if "HYPERLINK" in row[1])
+    assert maria_row[1].startswith("'=") and maria_row[2] == "'+44 7700 900123"

@@ -3,6 +3,5 @@
     views    ready-made data for each page (all the logic lives here, none in templates)
     names    safe, unique file names for client pages
     render   the jinja2 environment, markdown notes, every page as bytes
-    export   the call sheet as CSV, safe to open in a spreadsheet
     publish  write only changed files, swapped in so readers never see half a site
 """

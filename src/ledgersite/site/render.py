@@ -22,8 +22,9 @@ from ledgersite import __version__
 from ledgersite.agenda.model import Agenda, Milestone
 from ledgersite.book import Book
 from ledgersite.config import Config
+from ledgersite.csv_safe import csv_bytes
 from ledgersite.errors import ConfigError
-from ledgersite.site import export, views
+from ledgersite.site import views
 from ledgersite.site.names import client_file_names
 
 #: The built-in templates, stylesheet and scripts.
@@ -146,7 +147,7 @@ def plan_site(
     for sheet in followups["associates"]:
         page(sheet["html"], "call_sheet.html", "followups", f"Call sheet: {sheet['associate']}",
              view=sheet, date=followups["today"])
-        raw(sheet["csv"], export.csv_bytes(*views.call_sheet_rows(sheet)))
+        raw(sheet["csv"], csv_bytes(*views.call_sheet_rows(sheet)))
     clients = views.clients_view(book, names)
     page("clients.html", "clients.html", "clients", "Clients", view=clients)
     search = json.dumps(views.search_data(clients), ensure_ascii=True, separators=(",", ":"))
