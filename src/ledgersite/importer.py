@@ -115,7 +115,11 @@ def read_export(path: str | Path) -> Imported:
             "name, Email or Phone). Check the first row holds the column names."
         )
     _, _, sheet, header_row, matched = best
+    body = sheet.rows[header_row:]
+    # A column may have values under an empty header, past where the header row ends.
+    width = max((len(row) for row in body), default=0)
     headers = _headers(sheet.rows[header_row - 1])
+    headers += [""] * (width - len(headers))
     if {"First name", "Last name"} & set(matched.values()):
         # A "Name" beside first and last names is something else (a company, a nickname).
         matched = {i: t for i, t in matched.items() if t != FULL_NAME}
@@ -123,9 +127,7 @@ def read_export(path: str | Path) -> Imported:
     imported = Imported(origin=raw.origin, sheet=sheet.name, kind=raw.kind, header_row=header_row)
     imported.mapping = [(headers[i], target) for i, target in matched.items()]
     imported.kept = [(headers[i], new) for i, new in kept.items()]
-    imported.clients, imported.day_first = _copy_rows(
-        sheet.rows[header_row:], len(headers), matched | kept
-    )
+    imported.clients, imported.day_first = _copy_rows(body, len(headers), matched | kept)
     log.debug("Read %d clients from %s (%s)", len(imported.clients), raw.origin, sheet.name)
     return imported
 
