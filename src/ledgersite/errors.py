@@ -9,8 +9,9 @@
      │    ├── StillSaving           the file is half-written; try again in a moment
      │    └── SheetAccessError      a Google Sheet is not shared, not found, or quota ran out
      ├── ConfigError                ledgersite.toml or a command-line option is wrong (exit 2)
-     └── BookInvalid                the book was read but lacks what it cannot do without (exit 2):
-                                    no Clients sheet, no name column
+     ├── BookInvalid                the book was read but lacks what it cannot do without (exit 2):
+     │                              no Clients sheet, no name column
+     └── BuildBusy                  another build into the same site is still running (exit 2)
 Validation problems in individual rows are never raised: they are collected as `Problem` records.
 """
 
@@ -61,3 +62,7 @@ class ConfigError(LedgersiteError):
 
 class BookInvalid(LedgersiteError):
     """Raised by validation when the book lacks what nothing can be built without."""
+
+
+class BuildBusy(LedgersiteError):
+    """Raised by `ledgersite.buildlock` when another build into the same site is still running."""

@@ -1,0 +1,50 @@
+"""Rebuild the site whenever the book changes: a saved workbook, a CSV folder or a Google Sheet.
+
+    settle.py   when a change is worth a build: debounce, fingerprints, retries (no I/O threads)
+    files.py    a workbook or CSV folder, through watchdog (file events or polling)
+    sheet.py    a Google Sheet, by polling its revision
+    rebuild.py  the build the watcher runs, so a half-saved file is retried before it is reported
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ledgersite.config import Config
+from ledgersite.watch.files import FileWatcher
+from ledgersite.watch.rebuild import BookBuilder
+from ledgersite.watch.settle import Retrier
+from ledgersite.watch.sheet import SheetWatcher
+
+
+def make_watcher(
+    location: str | Path,
+    out: Path,
+    *,
+    config: Config,
+    today: dt.date | None = None,
+    poll: float | None = None,
+    interval: float = 30.0,
+) -> FileWatcher | SheetWatcher:
+    """Give the watcher for the book at `location`; its `run()` blocks until `stop()`.
+
+    `poll`: look at the folder every so many seconds instead of waiting for file events
+    (network shares do not deliver them). `interval`: seconds between looks at a Google Sheet.
+    """
+    from ledgersite.sources.read import is_google_sheet
+
+    builder = BookBuilder(location, out, config=config, today=today)
+    if isinstance(location, str) and is_google_sheet(location):
+        from ledgersite.sources.gsheet import sheet_revision
+
+        def revision() -> str:
+            return str(sheet_revision(location, config=config))
+
+        # Google's quota is per minute: retry a busy read slowly.
+        retrier = Retrier(builder, tries=3, backoff=10.0)
+        return SheetWatcher(revision, retrier, interval=interval, day_changed=builder.day_changed)
+    return FileWatcher(
+        Path(location).expanduser(), out, Retrier(builder), poll=poll,
+        day_changed=builder.day_changed,
+    )
