@@ -7,17 +7,22 @@ changes, so every page shows that the latest update failed and why.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ledgersite.agenda.model import Agenda, Milestone
 from ledgersite.book import Book
 from ledgersite.config import Config
 from ledgersite.errors import LedgersiteError
 from ledgersite.site import publish, render
+
+if TYPE_CHECKING:
+    from ledgersite.site.seal import SiteKey
 
 log = logging.getLogger(__name__)
 
@@ -49,16 +54,23 @@ def build(
     config: Config,
     today: dt.date | None = None,
     progress: Progress | None = None,
+    key: SiteKey | None = None,
 ) -> BuildReport:
-    """Give the report of building the site for the book at `location` into `out`."""
+    """Give the report of building the site for the book at `location` into `out`.
+
+    With `key`, the site is locked: see `ledgersite.site.seal`.
+    """
+    from ledgersite.buildlock import build_lock
     from ledgersite.commands import store_now
     from ledgersite.load import load_book
 
-    with failure_recorded(out):
+    # The lock is outside failure_recorded: a build that found another running changed nothing.
+    with build_lock(out), failure_recorded(out):
         book = load_book(location, config)
         now = store_now(book.settings.time_zone)
         return build_book(
-            book, out, config=config, today=today or now.date(), now=now, progress=progress
+            book, out, config=config, today=today or now.date(), now=now, progress=progress,
+            key=key,
         )
 
 
@@ -85,6 +97,7 @@ def build_book(
     today: dt.date,
     now: dt.datetime | None = None,
     progress: Progress | None = None,
+    key: SiteKey | None = None,
 ) -> BuildReport:
     """Give the report of rendering and publishing an already loaded `book` into `out`."""
     from ledgersite.agenda import build_agenda
@@ -96,7 +109,7 @@ def build_book(
     feed = calendar_feed(book, today)
     return publish_site(
         book, agenda, calendar, out, config=config, feed=_as_bytes(feed),
-        now=now or store_now(book.settings.time_zone), progress=progress,
+        now=now or store_now(book.settings.time_zone), progress=progress, key=key,
     )
 
 
@@ -117,6 +130,7 @@ def publish_site(
     feed: bytes,
     now: dt.datetime,
     progress: Progress | None = None,
+    key: SiteKey | None = None,
 ) -> BuildReport:
     """Give the report of rendering the site from ready data and publishing it into `out`.
 
@@ -124,6 +138,11 @@ def publish_site(
     """
     env = render.make_environment(config)
     pages = render.plan_site(book, agenda, calendar, feed=feed, config=config)
+    render_one: Callable[[render.Page], bytes] = functools.partial(render.render_page, env=env)
+    if key is not None:
+        from ledgersite.site.seal import seal_site
+
+        pages, render_one = seal_site(pages, render_one, key)
     source = book.source
     status = publish.good_status(
         built_at=now,
@@ -134,7 +153,7 @@ def publish_site(
     done = publish.publish(
         out,
         _counted(pages, progress),
-        render=lambda page: render.render_page(page, env),
+        render=render_one,
         status=status,
     )
     return BuildReport(

@@ -1,14 +1,19 @@
-"""`ledgersite build BOOK --out DIR [--today YYYY-MM-DD]`: build the site."""
+"""`ledgersite build BOOK --out DIR [--today YYYY-MM-DD] [--password]`: build the site."""
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ledgersite.commands import add_book_argument, add_today_argument
+
+if TYPE_CHECKING:
+    from ledgersite.site.seal import SiteKey
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +29,20 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     add_book_argument(parser)
     parser.add_argument("--out", metavar="DIR", required=True, type=Path, help="the site folder")
     add_today_argument(parser)
+    locking = parser.add_mutually_exclusive_group()
+    locking.add_argument(
+        "--password", action="store_true",
+        help="lock the site with the password in the LEDGERSITE_PASSWORD environment variable "
+        "(never typed on the command line, so it stays out of the shell history)",
+    )
+    locking.add_argument(
+        "--password-file", metavar="FILE", type=Path,
+        help="lock the site with the password on the first line of FILE",
+    )
+    locking.add_argument(
+        "--no-password", action="store_true",
+        help="build a locked site without its password again (anyone with the files can read it)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -36,7 +55,14 @@ def run(args: argparse.Namespace) -> int:
     config = find_config(args.book, args.config)
     on_terminal = sys.stderr.isatty() and log.isEnabledFor(logging.INFO)
     progress = draw_progress if on_terminal else None
-    report = build(args.book, args.out, config=config, today=args.today, progress=progress)
+    key = site_key(args)
+    report = build(
+        args.book, args.out, config=config, today=args.today, progress=progress, key=key
+    )
+    if key is None and args.no_password:
+        from ledgersite.site.seal import forget_password
+
+        forget_password(args.out)
     seconds = time.monotonic() - started
     log.info(
         "Built %s: %d clients, %d pages written, %d unchanged, %d problems, %.1f s.",
@@ -48,6 +74,23 @@ def run(args: argparse.Namespace) -> int:
         seconds,
     )
     return 0
+
+
+def site_key(args: argparse.Namespace) -> SiteKey | None:
+    """Give the key to lock the site with, or None for an open site; refuse to unlock by mistake."""
+    from ledgersite.errors import ConfigError
+    from ledgersite.site.seal import is_locked, read_password
+    from ledgersite.site.seal import site_key as derive_site_key
+
+    if args.password or args.password_file is not None:
+        return derive_site_key(args.out, read_password(os.environ, args.password_file))
+    if is_locked(args.out) and not args.no_password:
+        raise ConfigError(
+            f"The site in {args.out} is locked with a password, but no password was given. "
+            "Add --password (with LEDGERSITE_PASSWORD set) or --password-file FILE. To publish "
+            "it without a password on purpose, add --no-password."
+        )
+    return None
 
 
 def draw_progress(done: int, total: int) -> None:
