@@ -13,8 +13,11 @@ import pytest
 
 from ledgersite.cli import main
 from ledgersite.commands import build as build_command
+from ledgersite.config import Config
+from ledgersite.errors import ConfigError
+from ledgersite.pipeline import publish_site
 from ledgersite.site import seal
-from site_books import build_site
+from site_books import READ_AT, build_site, make_agenda, make_book
 
 PASSWORD = "a long shop password nobody guesses"
 
@@ -79,18 +82,40 @@ def test_the_password_cannot_be_typed_on_the_command_line(
     assert not (tmp_path / "site").exists()
 
 
+def build_locked(out: Path) -> seal.SiteKey:
+    key = seal.site_key(out, PASSWORD)
+    book = make_book()
+    agenda = make_agenda(book)
+    publish_site(book, agenda, agenda.milestones, out, config=Config(), feed=b"", now=READ_AT,
+                 key=key)
+    return key
+
+
 def test_a_locked_site_is_not_rebuilt_open_by_mistake(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "site"
-    key = seal.site_key(out, PASSWORD)
-    build_site(out)  # stands for the locked site: only the salt file matters here
+    build_locked(out)
     before = (out / "index.html").read_bytes()
     assert build(out) == 2
     assert "locked with a password, but no password was given" in capsys.readouterr().err
     assert (out / "index.html").read_bytes() == before
-    assert build_command.site_key(options(out, no_password=True)) is None
-    assert seal.site_key(out, PASSWORD).salt == key.salt
+
+
+def test_a_locked_site_is_not_republished_open_by_any_other_route(tmp_path: Path) -> None:
+    build_locked(tmp_path)
+    before = (tmp_path / "index.html").read_bytes()
+    with pytest.raises(ConfigError, match="--no-password"):
+        build_site(tmp_path)  # what a watcher started without the password would do
+    assert (tmp_path / "index.html").read_bytes() == before
+
+
+def test_no_password_opens_a_locked_site_on_purpose(tmp_path: Path) -> None:
+    build_locked(tmp_path)
+    assert build_command.site_key(options(tmp_path, no_password=True)) is None
+    build_site(tmp_path)
+    assert b"Bijou Jewellers" in (tmp_path / "index.html").read_bytes()
+    assert not seal.is_locked(tmp_path)
 
 
 def test_no_password_and_password_cannot_be_given_together(tmp_path: Path) -> None:

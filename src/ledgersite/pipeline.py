@@ -143,6 +143,10 @@ def publish_site(
         from ledgersite.site.seal import seal_site
 
         pages, render_one = seal_site(pages, render_one, key)
+    else:
+        from ledgersite.site.seal import refuse_to_unlock
+
+        refuse_to_unlock(out)  # e.g. a watcher started without the password
     source = book.source
     status = publish.good_status(
         built_at=now,

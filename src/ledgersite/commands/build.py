@@ -59,10 +59,6 @@ def run(args: argparse.Namespace) -> int:
     report = build(
         args.book, args.out, config=config, today=args.today, progress=progress, key=key
     )
-    if key is None and args.no_password:
-        from ledgersite.site.seal import forget_password
-
-        forget_password(args.out)
     seconds = time.monotonic() - started
     log.info(
         "Built %s: %d clients, %d pages written, %d unchanged, %d problems, %.1f s.",
@@ -78,18 +74,14 @@ def run(args: argparse.Namespace) -> int:
 
 def site_key(args: argparse.Namespace) -> SiteKey | None:
     """Give the key to lock the site with, or None for an open site; refuse to unlock by mistake."""
-    from ledgersite.errors import ConfigError
-    from ledgersite.site.seal import is_locked, read_password
+    from ledgersite.site.seal import forget_password, read_password, refuse_to_unlock
     from ledgersite.site.seal import site_key as derive_site_key
 
     if args.password or args.password_file is not None:
         return derive_site_key(args.out, read_password(os.environ, args.password_file))
-    if is_locked(args.out) and not args.no_password:
-        raise ConfigError(
-            f"The site in {args.out} is locked with a password, but no password was given. "
-            "Add --password (with LEDGERSITE_PASSWORD set) or --password-file FILE. To publish "
-            "it without a password on purpose, add --no-password."
-        )
+    if args.no_password:
+        forget_password(args.out)
+    refuse_to_unlock(args.out)
     return None
 
 

@@ -157,8 +157,18 @@ def is_locked(out: Path) -> bool:
 
 
 def forget_password(out: Path) -> None:
-    """Remove the salt of `out`, after the site has been rebuilt without a password."""
+    """Remove the salt of `out`, so the site may be rebuilt without a password."""
     (out / ".ledgersite" / SALT_FILE).unlink(missing_ok=True)
+
+
+def refuse_to_unlock(out: Path) -> None:
+    """Raise ConfigError when the site in `out` is locked: it is never rebuilt open by mistake."""
+    if is_locked(out):
+        raise ConfigError(
+            f"The site in {out} is locked with a password, but no password was given. "
+            "Add --password (with LEDGERSITE_PASSWORD set) or --password-file FILE. To publish "
+            "it without a password on purpose, add --no-password."
+        )
 
 
 def _read_salt(out: Path) -> bytes | None:
