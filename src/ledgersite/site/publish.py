@@ -19,18 +19,12 @@ import json
 import logging
 import os
 import shutil
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ledgersite.site.render import Page
-
-try:
-    import fcntl
-except ImportError:  # Windows: builds there are not expected to overlap
-    fcntl = None  # type: ignore[assignment]
 
 log = logging.getLogger(__name__)
 
@@ -57,17 +51,6 @@ def read_manifest(out: Path) -> dict[str, Any]:
     if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
         return {"files": {}, "status": None}
     return data
-
-
-@contextmanager
-def _locked(out: Path) -> Iterator[None]:
-    """Hold the site's lock, so two builds running at once take turns instead of mixing files."""
-    state = out / STATE
-    state.mkdir(parents=True, exist_ok=True)
-    with (state / "lock").open("a") as handle:
-        if fcntl is not None:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
 
 
 def _order(path: str) -> int:
@@ -114,17 +97,6 @@ def publish(
     touched; `render` makes the bytes of the others. Any error before the swap leaves `out`
     exactly as it was.
     """
-    with _locked(out):
-        return _publish(out, pages, render=render, status=status)
-
-
-def _publish(
-    out: Path,
-    pages: Iterable[Page],
-    *,
-    render: Callable[[Page], bytes],
-    status: dict[str, Any],
-) -> Published:
     state = out / STATE
     staging = state / "staging"
     shutil.rmtree(staging, ignore_errors=True)
@@ -188,12 +160,11 @@ def good_status(
 
 def record_failure(out: Path, *, failed_at: dt.datetime, reason: str) -> None:
     """Mark the site in `out` as stale because a rebuild failed; its pages stay as they were."""
-    with _locked(out):
-        previous = read_manifest(out).get("status") or {}
-        failure = {
-            "ok": False,
-            "failed_at": failed_at.isoformat(),
-            "failed_at_text": f"{failed_at:%-d %b %Y at %H:%M}",
-            "error": reason,
-        }
-        write_status(out, {**previous, **failure})
+    previous = read_manifest(out).get("status") or {}
+    failure = {
+        "ok": False,
+        "failed_at": failed_at.isoformat(),
+        "failed_at_text": f"{failed_at:%-d %b %Y at %H:%M}",
+        "error": reason,
+    }
+    write_status(out, {**previous, **failure})
