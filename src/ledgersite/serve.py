@@ -79,7 +79,8 @@ def build_id(root: Path) -> str:
         info = (root / BUILD_MARKER).stat()
     except OSError:
         return "none"
-    return f"{info.st_mtime_ns:x}-{info.st_size:x}"
+    # A build replaces the file (new inode), so even a same-size rewrite in the same tick shows.
+    return f"{info.st_ino:x}-{info.st_mtime_ns:x}-{info.st_size:x}"
 
 
 class SiteHandler(SimpleHTTPRequestHandler):

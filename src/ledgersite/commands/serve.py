@@ -63,7 +63,8 @@ def start_server(out: Path, *, lan: bool, port: int) -> ThreadingHTTPServer:
     for url in urls[1:]:
         print(f"On the tablet (same network), open {url}")
     print("Press Ctrl+C to stop.", flush=True)
-    threading.Thread(target=server.serve_forever, daemon=True, name="ledgersite-serve").start()
+    # A short poll interval only makes Ctrl+C and the tests stop the server sooner.
+    threading.Thread(target=server.serve_forever, args=(0.1,), daemon=True).start()
     return server
 
 
