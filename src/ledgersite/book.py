@@ -226,6 +226,8 @@ class Settings:
     horizon_days: int = 30  # how far ahead Today looks
     #: Settings rows we do not know, name -> value as typed.
     extra: dict[str, str] = field(default_factory=dict)
+    #: The "Anniversary gifts" sheet: year -> (traditional, modern); overrides the built-in table.
+    gift_themes: dict[int, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass

@@ -1,0 +1,73 @@
+"""The agenda for one day: whom to remember and what to do, derived from the book.
+
+    build_agenda(book, today)  ->  Agenda  ->  to_json(agenda)  (what `ledgersite agenda` prints)
+
+Pure functions of (book, today): nothing here reads the clock or the disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ledgersite.agenda.followups import build_followups
+from ledgersite.agenda.gifts import build_gift_ideas
+from ledgersite.agenda.milestones import build_milestones
+from ledgersite.agenda.model import Agenda
+from ledgersite.agenda.stay_in_touch import build_stay_in_touch
+from ledgersite.agenda.waiting import build_waiting
+from ledgersite.book import Book
+
+__all__ = ["build_agenda", "to_json"]
+
+
+def build_agenda(book: Book, today: dt.date, *, days: int | None = None) -> Agenda:
+    """Give the agenda for `today`, looking `days` ahead (default: the store's look-ahead)."""
+    milestones = build_milestones(book, today, days)
+    waiting = build_waiting(book, today)
+    horizon = book.settings.horizon_days if days is None else days
+    return Agenda(
+        today=today,
+        milestones=milestones,
+        followups=build_followups(book, today, horizon),
+        stay_in_touch=build_stay_in_touch(book, today, {w.client_id for w in waiting}),
+        gift_ideas=build_gift_ideas(book, milestones),
+        waiting=waiting,
+    )
+
+
+def to_json(agenda: Agenda) -> dict[str, Any]:
+    """Give the agenda as plain JSON data (dates as YYYY-MM-DD)."""
+    return {
+        "today": agenda.today.isoformat(),
+        "waiting": [
+            {"client_id": w.client_id, "client": w.client, "since": w.since.isoformat(),
+             "days_waiting": w.days_waiting, "reason": w.reason}
+            for w in agenda.waiting
+        ],
+        "milestones": [
+            {"date": m.date.isoformat(), "client_id": m.client_id, "client": m.client,
+             "kind": m.kind, "label": m.label, "years": m.years, "lead_days": m.lead_days,
+             "days_away": m.days_away, "other_client_ids": list(m.other_client_ids),
+             "gift_theme": m.gift_theme, "discreet": m.discreet, "contact_ok": m.contact_ok}
+            for m in agenda.milestones
+        ],
+        "followups": [
+            {"due": f.due.isoformat(), "client_id": f.client_id, "client": f.client,
+             "task": f.task, "status": f.status, "associate": f.associate, "reason": f.reason,
+             "kind": f.kind, "channel": f.channel, "discreet": f.discreet}
+            for f in agenda.followups
+        ],
+        "stay_in_touch": [
+            {"client_id": s.client_id, "client": s.client,
+             "days_since_purchase": s.days_since_purchase,
+             "days_since_contact": s.days_since_contact}
+            for s in agenda.stay_in_touch
+        ],
+        "gift_ideas": [
+            {"for_client_id": g.for_client_id, "buyer_client_id": g.buyer_client_id,
+             "occasion_date": g.occasion_date.isoformat(), "items": list(g.items),
+             "occasion": g.occasion, "message": g.message}
+            for g in agenda.gift_ideas
+        ],
+    }

@@ -1,0 +1,123 @@
+"""What staff owe clients: cadence steps after purchases, and promises from the Tasks sheet."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateutil.relativedelta import relativedelta
+
+from ledgersite.agenda.matching import same_kind
+from ledgersite.agenda.model import FollowUp, FollowUpStatus
+from ledgersite.book import Book, Client, FollowUpRule, Offset, Purchase
+
+#: An unmet cadence step this far past its day drops off: too late for a thank-you note.
+GIVE_UP_AFTER_DAYS = 60
+
+#: The cadence used when the book has no Follow-up rules sheet.
+DEFAULT_RULES: tuple[FollowUpRule, ...] = (
+    FollowUpRule("purchase", Offset(2, "days"), "Handwritten thank-you note"),
+    FollowUpRule("purchase", Offset(2, "weeks"), "Check-in call"),
+    FollowUpRule("category", Offset(6, "months"), "Free cleaning and prong check", value="ring"),
+    FollowUpRule("category", Offset(6, "months"), "Free cleaning and prong check", value="bridal"),
+    FollowUpRule("category", Offset(1, "years"), "Anniversary call", value="bridal"),
+    FollowUpRule("category", Offset(1, "weeks"), "Repair pick-up check", value="repair"),
+)
+
+
+def rules_of(book: Book) -> tuple[FollowUpRule, ...]:
+    """Give the book's Follow-up rules, or the built-in cadence when it has none."""
+    return tuple(book.rules) or DEFAULT_RULES
+
+
+def status_of(due: dt.date, today: dt.date) -> FollowUpStatus:
+    """Give "overdue", "due" (today) or "upcoming"."""
+    return "overdue" if due < today else "due" if due == today else "upcoming"
+
+
+def build_followups(book: Book, today: dt.date, days: int) -> list[FollowUp]:
+    """Give open follow-ups: overdue first, then due today, then those within `days`."""
+    found = [*_cadence(book, today), *_promises(book, today)]
+    shown = [f for f in found if (f.due - today).days <= days]
+    return sorted(shown, key=lambda f: (f.due, f.client.casefold(), f.task))
+
+
+def _reachable(client: Client | None) -> bool:
+    return client is not None and not client.inactive and client.contact_ok
+
+
+def _after(start: dt.date, offset: Offset) -> dt.date:
+    return start + relativedelta(**{offset.unit: offset.amount})  # type: ignore[arg-type]
+
+
+def matches(rule: FollowUpRule, purchase: Purchase) -> bool:
+    """Tell whether `purchase` sets off `rule`."""
+    if rule.min_price is not None and (purchase.price is None or purchase.price < rule.min_price):
+        return False
+    wanted = rule.value.strip().casefold()
+    if rule.trigger == "purchase" or not wanted:
+        return True
+    if rule.trigger == "category":
+        return wanted in purchase.category.casefold()
+    return wanted in purchase.occasion.casefold()
+
+
+def _cadence(book: Book, today: dt.date) -> list[FollowUp]:
+    rules = rules_of(book)
+    found: list[FollowUp] = []
+    for purchase in book.purchases:
+        client = book.clients.get(purchase.client_id)
+        if client is None or not _reachable(client):
+            continue
+        tasks_done: set[str] = set()
+        for rule in rules:
+            key = rule.task.strip().casefold()
+            if key in tasks_done or not matches(rule, purchase):
+                continue  # one ring that is also bridal needs one cleaning, not two
+            due = _after(purchase.date, rule.after)
+            if (today - due).days > GIVE_UP_AFTER_DAYS:
+                continue
+            tasks_done.add(key)
+            if _done(book, client.id, rule.task, purchase.date):
+                continue
+            found.append(FollowUp(
+                due=due, client_id=client.id, client=client.name, task=rule.task,
+                status=status_of(due, today),
+                associate=purchase.associate or client.associate,
+                reason=f"Bought {_item(purchase)} on {_day(purchase.date)}",
+                kind="rule", channel=client.preferred_contact, discreet=client.discreet,
+            ))
+    return found
+
+
+def _done(book: Book, client_id: str, task: str, opened: dt.date) -> bool:
+    return any(
+        c.client_id == client_id and c.date >= opened and same_kind(c.kind, task)
+        for c in book.contacts
+    )
+
+
+def _promises(book: Book, today: dt.date) -> list[FollowUp]:
+    found: list[FollowUp] = []
+    for task in book.tasks:
+        client = book.clients.get(task.client_id or "")
+        if task.done_on is not None or client is None or not _reachable(client):
+            continue
+        due = task.due or today
+        found.append(FollowUp(
+            due=due, client_id=client.id, client=client.name, task=task.task,
+            status=status_of(due, today),
+            associate=task.assigned_to or client.associate,
+            reason="Promised to the client (Tasks sheet)" if task.due
+            else "Promised to the client (Tasks sheet, no due date)",
+            kind="task", channel=client.preferred_contact, discreet=client.discreet,
+        ))
+    return found
+
+
+def _item(purchase: Purchase) -> str:
+    item = purchase.item.strip() or "something"
+    return item[0].lower() + item[1:] if item[:1].isupper() and item[1:2].islower() else item
+
+
+def _day(date: dt.date) -> str:
+    return f"{date.day} {date:%B %Y}"

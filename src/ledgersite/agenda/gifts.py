@@ -1,0 +1,55 @@
+"""Gift ideas: a client's open wish list, shown to the partner as the client's occasion nears."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ledgersite.agenda.couples import first_name, partners
+from ledgersite.agenda.model import GiftIdea, Milestone
+from ledgersite.book import Book, Client, WishItem
+
+OCCASIONS = {"birthday": "birthday", "anniversary": "anniversary"}
+
+
+def build_gift_ideas(book: Book, milestones: list[Milestone]) -> list[GiftIdea]:
+    """Give one idea per (client, buyer) whose occasion is among `milestones`, soonest first."""
+    couples = partners(book)
+    found: list[GiftIdea] = []
+    for m in milestones:
+        if m.kind not in OCCASIONS:
+            continue
+        people = [m.client_id, *m.other_client_ids]
+        for for_id in people:
+            client, buyer = book.clients.get(for_id), book.clients.get(couples.get(for_id, ""))
+            if client is None or buyer is None or buyer.inactive or not buyer.contact_ok:
+                continue
+            wishes = _open_wishes(book, for_id)
+            if wishes:
+                found.append(GiftIdea(
+                    for_client_id=for_id, buyer_client_id=buyer.id, occasion_date=m.date,
+                    items=[w.item for w in wishes], occasion=OCCASIONS[m.kind],
+                    message=_message(client, buyer, m, wishes),
+                ))
+    return found
+
+
+def _open_wishes(book: Book, client_id: str) -> list[WishItem]:
+    wishes = [w for w in book.wishes if w.client_id == client_id and w.fulfilled_on is None]
+    return sorted(wishes, key=lambda w: w.noted_on or dt.date.min, reverse=True)
+
+
+def _message(client: Client, buyer: Client, m: Milestone, wishes: list[WishItem]) -> str:
+    name = first_name(client)
+    occasion = (f"{name}'s birthday" if m.kind == "birthday"
+                else f"{name} and {first_name(buyer)}'s anniversary")
+    when = ("is today" if m.days_away == 0 else "is tomorrow" if m.days_away == 1
+            else f"is in {m.days_away} days")
+    first = wishes[0]
+    item = first.item.strip()
+    admired = f"the {item[0].lower()}{item[1:]}" if item else "something"
+    noted = f" on {first.noted_on.day} {first.noted_on:%B}" if first.noted_on else ""
+    text = f"{occasion} {when}: {name} admired {admired}{noted}"
+    if len(wishes) > 1:
+        more = len(wishes) - 1
+        text += f", and {more} more {'item' if more == 1 else 'items'} on the wish list"
+    return text
