@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ledgersite.errors import ConfigError
@@ -41,3 +42,22 @@ def store_now(time_zone: str) -> dt.datetime:
             f"The time zone {time_zone!r} in Settings is not known: use a name like Europe/London."
         ) from None
     return dt.datetime.now(zone)
+
+
+def add_password_options(parser: argparse.ArgumentParser) -> None:
+    """Add --password, --password-file and --no-password (see `ledgersite.site.seal`)."""
+    locking = parser.add_mutually_exclusive_group()
+    locking.add_argument(
+        "--password", action="store_true",
+        help="lock the site with the password in the LEDGERSITE_PASSWORD environment variable "
+        "(never typed on the command line, so it stays out of the shell history)",
+    )
+    locking.add_argument(
+        "--password-file", metavar="FILE",
+        type=Path,
+        help="lock the site with the password on the first line of FILE",
+    )
+    locking.add_argument(
+        "--no-password", action="store_true",
+        help="build a locked site without its password again (anyone with the files can read it)",
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ledgersite.commands import add_book_argument, add_today_argument
+from ledgersite.commands import add_book_argument, add_password_options, add_today_argument
 from ledgersite.commands.serve import add_serve_options, start_server
 
 
@@ -35,11 +35,13 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     parser.add_argument("--serve", action="store_true", help="also serve the site (see 'serve')")
     add_serve_options(parser)
+    add_password_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Watch and rebuild until interrupted; give 0."""
+    from ledgersite.commands.build import site_key
     from ledgersite.config import find_config
     from ledgersite.errors import ConfigError
     from ledgersite.watch import make_watcher
@@ -54,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
         today=args.today,
         poll=1.0 if args.poll else None,
         interval=args.interval,
+        key=site_key(args),
     )
     server = None
     if args.serve:

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ledgersite.config import Config
 from ledgersite.watch.files import FileWatcher
 from ledgersite.watch.rebuild import BookBuilder
 from ledgersite.watch.settle import Retrier
 from ledgersite.watch.sheet import SheetWatcher
+
+if TYPE_CHECKING:
+    from ledgersite.site.seal import SiteKey
 
 
 def make_watcher(
@@ -26,15 +30,17 @@ def make_watcher(
     today: dt.date | None = None,
     poll: float | None = None,
     interval: float = 30.0,
+    key: SiteKey | None = None,
 ) -> FileWatcher | SheetWatcher:
     """Give the watcher for the book at `location`; its `run()` blocks until `stop()`.
 
     `poll`: look at the folder every so many seconds instead of waiting for file events
     (network shares do not deliver them). `interval`: seconds between looks at a Google Sheet.
+    `key`: lock every page with the site's password (see `ledgersite.site.seal`).
     """
     from ledgersite.sources.read import is_google_sheet
 
-    builder = BookBuilder(location, out, config=config, today=today)
+    builder = BookBuilder(location, out, config=config, today=today, key=key)
     if isinstance(location, str) and is_google_sheet(location):
         from ledgersite.sources.gsheet import sheet_revision
 

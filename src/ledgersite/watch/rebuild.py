@@ -6,10 +6,14 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ledgersite.buildlock import build_lock
 from ledgersite.config import Config
 from ledgersite.watch.settle import may_pass
+
+if TYPE_CHECKING:
+    from ledgersite.site.seal import SiteKey
 
 
 class BookBuilder:
@@ -20,9 +24,16 @@ class BookBuilder:
     """
 
     def __init__(
-        self, location: str | Path, out: Path, *, config: Config, today: dt.date | None = None
+        self,
+        location: str | Path,
+        out: Path,
+        *,
+        config: Config,
+        today: dt.date | None = None,
+        key: SiteKey | None = None,
     ) -> None:
         self.location = location
+        self.key = key
         self.out = out
         self.config = config
         self.today = today
@@ -39,7 +50,9 @@ class BookBuilder:
             book = load_book(self.location, self.config)
             now = store_now(book.settings.time_zone)
             today = self.today or now.date()
-            report = build_book(book, self.out, config=self.config, today=today, now=now)
+            report = build_book(
+                book, self.out, config=self.config, today=today, now=now, key=self.key
+            )
         self.time_zone = book.settings.time_zone
         self.built_for = today
         return report
