@@ -18,12 +18,12 @@ from ledgersite.watch.files import FileWatcher
 from ledgersite.watch.settle import Retrier
 
 
-def workbook_bytes(*names: str) -> bytes:
-    """Give the bytes of a small client book listing `names`."""
+def workbook_bytes(*names: str, sheet_name: str = "Clients") -> bytes:
+    """Give the bytes of a small client book listing `names` (on a sheet called `sheet_name`)."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = "Clients"
+    sheet.title = sheet_name
     sheet.append(["Client ID", "First name", "Last name"])
     for number, name in enumerate(names, 1):
         sheet.append([f"C{number}", name, "Reyes"])
