@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from ledgersite.config import Config
+from ledgersite.errors import BookNotFound
+from ledgersite.watch import make_watcher
 from watch_helpers import (
     Recorder,
     file_watcher,
@@ -145,3 +148,8 @@ def test_a_failed_build_is_logged_once_and_the_next_save_recovers(
         save_like_excel(book, workbook_bytes("Ana", "Fay"))
         assert wait_until(lambda: recorder.names[-1:] == [["Ana", "Fay"]])
     assert (recorder.out / "index.html").read_text() == "Ana Fay"
+
+
+def test_a_book_in_a_folder_that_does_not_exist_is_refused_in_plain_words(tmp_path: Path) -> None:
+    with pytest.raises(BookNotFound, match=r"There is no folder .*Shop to watch for book\.xlsx"):
+        make_watcher(tmp_path / "Shop" / "book.xlsx", tmp_path / "site", config=Config())

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ledgersite.config import Config
+from ledgersite.errors import BookNotFound
 from ledgersite.watch.files import FileWatcher
 from ledgersite.watch.rebuild import BookBuilder
 from ledgersite.watch.settle import Retrier
@@ -50,7 +51,10 @@ def make_watcher(
         # Google's quota is per minute: retry a busy read slowly.
         retrier = Retrier(builder, tries=3, backoff=10.0)
         return SheetWatcher(revision, retrier, interval=interval, day_changed=builder.day_changed)
-    return FileWatcher(
-        Path(location).expanduser(), out, Retrier(builder), poll=poll,
-        day_changed=builder.day_changed,
-    )
+    book = Path(location).expanduser()
+    folder = book if book.is_dir() else book.parent
+    if not folder.is_dir():
+        raise BookNotFound(
+            f"There is no folder {folder} to watch for {book.name}: check where the book is saved."
+        )
+    return FileWatcher(book, out, Retrier(builder), poll=poll, day_changed=builder.day_changed)
