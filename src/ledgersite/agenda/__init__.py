@@ -31,7 +31,8 @@ def build_agenda(book: Book, today: dt.date, *, days: int | None = None) -> Agen
         milestones=milestones,
         followups=build_followups(book, today, horizon),
         stay_in_touch=build_stay_in_touch(book, today, {w.client_id for w in waiting}),
-        gift_ideas=build_gift_ideas(book, milestones),
+        # A gift takes longer to choose than a card: ideas show across the whole look-ahead.
+        gift_ideas=build_gift_ideas(book, build_milestones(book, today, horizon)),
         waiting=waiting,
     )
 

@@ -18,19 +18,16 @@ KEEPSAKE = re.compile(r"engag|bridal|wedding|anniversar|eternity", re.IGNORECASE
 def build_milestones(book: Book, today: dt.date, days: int | None = None) -> list[Milestone]:
     """Give the milestones to show on `today`, soonest first.
 
-    Without `days`, each shows from its own lead time before the day (never beyond the store's
-    look-ahead); with `days`, every milestone of the next `days` days shows.
+    Without `days`, each shows from its own lead time before the day (the store's reminder days
+    for its kind, the row's own, or the longer one of a milestone anniversary); with `days`,
+    every milestone of the next `days` days shows.
     """
     found = [
         *_client_milestones(book, today),
         *_date_milestones(book, today),
         *_purchase_milestones(book, today),
     ]
-    horizon = book.settings.horizon_days
-    shown = [
-        m for m in found
-        if m.days_away <= (days if days is not None else min(m.lead_days, horizon))
-    ]
+    shown = [m for m in found if m.days_away <= (m.lead_days if days is None else days)]
     return sorted(shown, key=lambda m: (m.date, m.client.casefold(), m.kind, m.label))
 
 

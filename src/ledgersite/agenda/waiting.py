@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ledgersite.agenda.matching import same_kind
+from ledgersite.agenda.matching import words
 from ledgersite.agenda.model import Waiting
 from ledgersite.book import Book, Client, Contact
 
@@ -19,7 +19,8 @@ FORGET_AFTER_DAYS = 60
 
 def is_incoming(kind: str) -> bool:
     """Tell whether a Contact log kind means the client wrote or called in."""
-    return any(same_kind(kind, name) for name in INCOMING)
+    said = words(kind)
+    return any(words(name) <= said for name in INCOMING)
 
 
 def build_waiting(book: Book, today: dt.date) -> list[Waiting]:
