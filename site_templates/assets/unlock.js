@@ -115,12 +115,31 @@
     });
   }
 
+  // Scripts a web server added to the locked page (the live reload of `ledgersite serve`) go on
+  // running in the opened page.
+  function addedScripts() {
+    var found = [];
+    document.querySelectorAll("script[src]").forEach(function (script) {
+      if (script.hasAttribute("data-lock")) return;
+      found.push(Array.prototype.map.call(script.attributes, function (a) {
+        return [a.name, a.value];
+      }));
+    });
+    return found;
+  }
+
   function show(key, html) {
+    var added = addedScripts();
     return setData(key).then(function () {
       document.open();
       document.write(html);
       document.close();
       catchDownloads(key);
+      added.forEach(function (attributes) {
+        var script = document.createElement("script");
+        attributes.forEach(function (a) { script.setAttribute(a[0], a[1]); });
+        (document.head || document.documentElement).appendChild(script);
+      });
     });
   }
 

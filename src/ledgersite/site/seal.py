@@ -62,7 +62,7 @@ form-action 'none'">
 <title>Client book — locked</title>
 <link rel="stylesheet" href="{root}assets/site.css">
 <link rel="stylesheet" href="{root}assets/unlock.css">
-{scripts}<script src="{root}assets/unlock.js" defer></script>
+{scripts}<script src="{root}assets/unlock.js" defer data-lock></script>
 </head>
 <body class="page-locked">
 <main id="main" class="locked">
@@ -246,7 +246,7 @@ def shell(key: SiteKey, path: str, html: bytes, sealed_files: Mapping[str, str])
     root = "../" * path.count("/")
     text = html.decode("utf-8")
     scripts = "".join(
-        f'<script src="{root}{published}" defer></script>\n'
+        f'<script src="{root}{published}" defer data-lock></script>\n'
         for original, published in sealed_files.items()
         if f'"{root}{original}"' in text
     )
