@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -13,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from ledgersite.config import Config
+from ledgersite.pipeline import build_book
 from ledgersite.site.render import notes_html
 from site_books import XSS, build_site, make_book
 
@@ -196,3 +198,15 @@ def test_call_sheet_csv_neutralises_formulas_staff_typed(tmp_path: Path) -> None
     ]
     maria_row = next(row for row in rows if "HYPERLINK" in row[1])
     assert maria_row[1].startswith("'=") and maria_row[2] == "'+44 7700 900123"
+
+
+def test_with_the_real_agenda_the_calendar_covers_the_coming_twelve_months(
+    tmp_path: Path,
+) -> None:
+    report = build_book(make_book(), tmp_path, config=Config(), today=dt.date(2026, 6, 1))
+    assert report.clients == 5 and report.written > 10
+    calendar = (tmp_path / "calendar.html").read_text(encoding="utf-8")
+    for month in ("June 2026", "September 2026", "March 2027"):
+        assert month in calendar, month
+    assert "June 2027" not in calendar
+    assert (tmp_path / "calendar.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
