@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
 
 from ledgersite.agenda.matching import same_kind
 from ledgersite.agenda.model import FollowUp, FollowUpStatus
-from ledgersite.book import Book, Client, FollowUpRule, Offset, Purchase
+from ledgersite.book import Book, Client, Contact, FollowUpRule, Offset, Purchase
 
 #: An unmet cadence step this far past its day drops off: too late for a thank-you note.
 GIVE_UP_AFTER_DAYS = 60
@@ -46,7 +47,15 @@ def _reachable(client: Client | None) -> bool:
 
 
 def _after(start: dt.date, offset: Offset) -> dt.date:
+    if offset.unit in ("days", "weeks"):
+        return start + dt.timedelta(**{offset.unit: offset.amount})
     return start + relativedelta(**{offset.unit: offset.amount})  # type: ignore[arg-type]
+
+
+def _longest_days(rules: tuple[FollowUpRule, ...]) -> int:
+    """Give an upper bound, in days, of the longest offset among `rules`."""
+    per_unit = {"days": 1, "weeks": 7, "months": 31, "years": 366}
+    return max((r.after.amount * per_unit[r.after.unit] for r in rules), default=0)
 
 
 def matches(rule: FollowUpRule, purchase: Purchase) -> bool:
@@ -63,10 +72,14 @@ def matches(rule: FollowUpRule, purchase: Purchase) -> bool:
 
 def _cadence(book: Book, today: dt.date) -> list[FollowUp]:
     rules = rules_of(book)
+    log: dict[str, list[Contact]] = defaultdict(list)
+    for entry in book.contacts:
+        log[entry.client_id].append(entry)
     found: list[FollowUp] = []
+    too_old = today - dt.timedelta(days=_longest_days(rules) + GIVE_UP_AFTER_DAYS)
     for purchase in book.purchases:
         client = book.clients.get(purchase.client_id)
-        if client is None or not _reachable(client):
+        if purchase.date < too_old or client is None or not _reachable(client):
             continue
         tasks_done: set[str] = set()
         for rule in rules:
@@ -77,7 +90,7 @@ def _cadence(book: Book, today: dt.date) -> list[FollowUp]:
             if (today - due).days > GIVE_UP_AFTER_DAYS:
                 continue
             tasks_done.add(key)
-            if _done(book, client.id, rule.task, purchase.date):
+            if _done(log[client.id], rule.task, purchase.date):
                 continue
             found.append(FollowUp(
                 due=due, client_id=client.id, client=client.name, task=rule.task,
@@ -89,11 +102,8 @@ def _cadence(book: Book, today: dt.date) -> list[FollowUp]:
     return found
 
 
-def _done(book: Book, client_id: str, task: str, opened: dt.date) -> bool:
-    return any(
-        c.client_id == client_id and c.date >= opened and same_kind(c.kind, task)
-        for c in book.contacts
-    )
+def _done(log: list[Contact], task: str, opened: dt.date) -> bool:
+    return any(c.date >= opened and same_kind(c.kind, task) for c in log)
 
 
 def _promises(book: Book, today: dt.date) -> list[FollowUp]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 
 from ledgersite.agenda.couples import first_name, partners
 from ledgersite.agenda.model import GiftIdea, Milestone
@@ -14,6 +15,10 @@ OCCASIONS = {"birthday": "birthday", "anniversary": "anniversary"}
 def build_gift_ideas(book: Book, milestones: list[Milestone]) -> list[GiftIdea]:
     """Give one idea per (client, buyer) whose occasion is among `milestones`, soonest first."""
     couples = partners(book)
+    wish_list: dict[str, list[WishItem]] = defaultdict(list)
+    for wish in book.wishes:
+        if wish.fulfilled_on is None:
+            wish_list[wish.client_id].append(wish)
     found: list[GiftIdea] = []
     for m in milestones:
         if m.kind not in OCCASIONS:
@@ -23,7 +28,8 @@ def build_gift_ideas(book: Book, milestones: list[Milestone]) -> list[GiftIdea]:
             client, buyer = book.clients.get(for_id), book.clients.get(couples.get(for_id, ""))
             if client is None or buyer is None or buyer.inactive or not buyer.contact_ok:
                 continue
-            wishes = _open_wishes(book, for_id)
+            wishes = sorted(wish_list.get(for_id, []), key=lambda w: w.noted_on or dt.date.min,
+                            reverse=True)
             if wishes:
                 found.append(GiftIdea(
                     for_client_id=for_id, buyer_client_id=buyer.id, occasion_date=m.date,
@@ -31,11 +37,6 @@ def build_gift_ideas(book: Book, milestones: list[Milestone]) -> list[GiftIdea]:
                     message=_message(client, buyer, m, wishes),
                 ))
     return found
-
-
-def _open_wishes(book: Book, client_id: str) -> list[WishItem]:
-    wishes = [w for w in book.wishes if w.client_id == client_id and w.fulfilled_on is None]
-    return sorted(wishes, key=lambda w: w.noted_on or dt.date.min, reverse=True)
 
 
 def _message(client: Client, buyer: Client, m: Milestone, wishes: list[WishItem]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Words that do not change what kind of touch it was.
 FILLER = frozenset({"a", "an", "the", "and", "of", "for", "to", "handwritten", "free", "quick"})
@@ -11,6 +12,7 @@ JOINED = {
 }
 
 
+@lru_cache(maxsize=4096)  # a book has few distinct kinds and tasks, typed thousands of times
 def words(text: str) -> frozenset[str]:
     """Give the meaningful words of a task or kind, lower case, singular, without punctuation."""
     plain = re.sub(r"[^\w]+", " ", text.casefold())

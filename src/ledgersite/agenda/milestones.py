@@ -96,6 +96,7 @@ def _anniversary(
 
 def _date_milestones(book: Book, today: dt.date) -> list[Milestone]:
     couples = partners(book)
+    typed = {(d.client_id, d.date, d.occasion.strip().casefold()) for d in book.dates}
     seen: set[tuple[frozenset[str], PartialDate, str]] = set()
     found: list[Milestone] = []
     for row in book.dates:
@@ -117,11 +118,7 @@ def _date_milestones(book: Book, today: dt.date) -> list[Milestone]:
             label = f"{label} ({years} {'year' if years == 1 else 'years'})"
         item = _make(book, today, client, row.date, "date", label, lead, years)
         partner = book.clients.get(couples.get(client.id, ""))
-        if partner and any(
-            (d.client_id == partner.id and d.date == row.date
-             and d.occasion.strip().casefold() == key[2])
-            for d in book.dates
-        ):
+        if partner and (partner.id, row.date, key[2]) in typed:
             item.client = couple_name(client, partner)
             item.other_client_ids = (partner.id,)
         found.append(item)
