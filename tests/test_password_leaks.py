@@ -13,9 +13,9 @@ import pytest
 
 from ledgersite.book import Book
 from ledgersite.config import Config
-from ledgersite.pipeline import publish_site
+from ledgersite.pipeline import build_book, publish_site
 from ledgersite.site import seal
-from site_books import READ_AT, build_site, make_agenda, make_book
+from site_books import READ_AT, TODAY, build_site, make_agenda, make_book
 
 PASSWORD = "a long shop password nobody guesses"
 
@@ -74,6 +74,21 @@ def test_locked_site_has_no_client_name_email_or_phone_in_any_file(
     locked = tmp_path / "locked"
     build_locked(locked, book)
     assert (locked / "index.html").is_file()
+    assert leaks(locked, values) == []
+
+
+def test_locked_site_with_the_real_agenda_and_calendar_feed_has_no_client_data_in_clear(
+    tmp_path: Path,
+) -> None:
+    book = make_book()
+    values = secrets(book)
+    open_site, locked = tmp_path / "open", tmp_path / "locked"
+    build_book(book, open_site, config=Config(), today=TODAY, now=READ_AT)
+    assert leaks(open_site, values)
+    assert "Maria Reyes" in (open_site / "calendar.ics").read_text(encoding="utf-8")
+    build_book(book, locked, config=Config(), today=TODAY, now=READ_AT,
+               key=seal.site_key(locked, PASSWORD))
+    assert (locked / "calendar.ics.js").is_file()
     assert leaks(locked, values) == []
 
 
