@@ -107,3 +107,17 @@ def test_agenda_json_has_the_keys_the_command_promises() -> None:
     assert {"for_client_id", "buyer_client_id", "occasion_date", "items"} <= set(
         data["gift_ideas"][0])
     assert data["milestones"][0]["date"] == "2026-05-21" and data["milestones"][0]["years"] == 40
+
+
+def test_client_waiting_for_a_reply_is_not_repeated_in_stay_in_touch() -> None:
+    b = book(client("C1"), purchases=[purchase("C1", D(2020, 6, 1))],
+             contacts=[contact("C1", D(2026, 2, 27), "Message received")])
+    agenda = build_agenda(b, D(2026, 3, 1))
+    assert [w.client_id for w in agenda.waiting] == ["C1"] and agenda.stay_in_touch == []
+
+
+def test_no_gift_idea_for_a_buyer_who_said_no_to_contact() -> None:
+    maria = client("C1", partner_id="C2", birthday=pd(5, 21))
+    tom = client("C2", "Tom", contact_ok=False)
+    b = book(maria, tom, wishes=[WishItem("C1", "Sapphire halo ring")])
+    assert build_agenda(b, D(2026, 5, 15)).gift_ideas == []
