@@ -250,6 +250,15 @@ def test_starting_from_clients_leaves_out_the_examples_and_keeps_their_own_colum
     assert book["Settings"]["D2"].value is None  # no example staff
 
 
+def test_staff_named_on_imported_clients_fill_the_associates_list(tmp_path: Path) -> None:
+    path = tmp_path / "book.xlsx"
+    clients = [{"First name": "Ana", "Associate": "Jo"}, {"First name": "Bo"},
+               {"First name": "Cy", "Associate": "Sam"}, {"First name": "Di", "Associate": "Jo"}]
+    write_starter(path, clients=clients)
+    settings = openpyxl.load_workbook(path)["Settings"]
+    assert [settings["D2"].value, settings["D3"].value, settings["D4"].value] == ["Jo", "Sam", None]
+
+
 def test_replaces_a_file_whole_and_leaves_nothing_beside_it(tmp_path: Path) -> None:
     path = tmp_path / "book.xlsx"
     path.write_bytes(b"old")

@@ -80,9 +80,10 @@ def write_starter(
 
     Without `clients` the book holds a few example rows on every sheet to show the intent.
     With `clients` (rows keyed by Clients header, or by one of `extra_columns`, the store's
-    own columns, added after ours) it holds those clients and no examples.
+    own columns, added after ours) it holds those clients and no examples, and the staff
+    list starts with the names in their Associate column.
     """
-    staff = list(EXAMPLE_STAFF) if clients is None else []
+    staff = list(EXAMPLE_STAFF) if clients is None else _associates(clients)
     kinds = contact_kinds(DEFAULT_RULES)
     settings = settings_rows(
         store_name=store_name,
@@ -251,6 +252,11 @@ def _header_cell(sheet: Sheet, text: str) -> Cell:
 
 def _width(header: str) -> int:
     return min(max(len(header) + 4, 10), 30)
+
+
+def _associates(clients: Sequence[Mapping[str, Value]]) -> list[str]:
+    names = dict.fromkeys(str(c["Associate"]) for c in clients if c.get("Associate"))
+    return list(names)[:SETTINGS_LIST_ROWS]
 
 
 def _at(values: Sequence[str], index: int) -> str | None:
