@@ -20,6 +20,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "bijou_client_book.xlsx"
@@ -237,10 +238,11 @@ class _Book:
         t, day, yb = self.today, self.day, self.years_before
 
         # A couple who are both clients; her birthday approaches and she has a wish list.
+        home = {"Address": "14 Elm Grove", "City": "Bath", "Postcode": "BA1 2QT"}
         maria_bday = yb(day(10), 46)
         maria = self.client(
             "Maria", "Reyes", Partner_name="Tom Reyes", DOB=maria_bday,
-            Anniversary=yb(day(20), 25), Household="Reyes, 14 Elm Grove", Associate="Sofia",
+            Anniversary=yb(day(20), 25), Household="Reyes, 14 Elm Grove", Associate="Sofia", **home,
             Ring_size="M", Metal="Yellow gold", Style="Vintage, filigree", Stones="Sapphire",
             Tags="VIP", Preferred_contact="Text", Favourite_designer="Annoushka",
             Instagram="@maria.reyes.bath", **{"Likes & interests": "Opera, gardening"},
@@ -249,7 +251,7 @@ class _Book:
         )
         tom = self.client(
             "Tom", "Reyes", Partner_name="Maria Reyes", DOB=_text(yb(day(150), 49)),
-            Anniversary=yb(day(20), 25), Household="Reyes, 14 Elm Grove", Associate="Sofia",
+            Anniversary=yb(day(20), 25), Household="Reyes, 14 Elm Grove", Associate="Sofia", **home,
             Tags="VIP, watch collector", Watch_brand="Omega", Preferred_contact="Phone",
             Notes="Buys Maria's presents **late**: call him two weeks before her birthday.",
         )
@@ -462,7 +464,7 @@ def _sheet(wb: Workbook, name: str, headers: tuple[str, ...], rows: list[list[ob
     for row in rows:
         ws.append([None if v == "" else v for v in row])
     for col, header in enumerate(headers, start=1):
-        letter = ws.cell(1, col).column_letter
+        letter = get_column_letter(col)
         ws.column_dimensions[letter].width = (widths or {}).get(header, max(12, len(header) + 2))
         for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
             if isinstance(cell.value, dt.date):

@@ -29,7 +29,7 @@ SHEETS = ["Clients", "Purchases", "Dates", "Wish list", "Contact log", "Tasks",
 def _rows(path: Path, sheet: str) -> list[dict[str, Any]]:
     ws = load_workbook(path)[sheet]
     values = list(ws.iter_rows(values_only=True))
-    header = values[0]
+    header = [str(v) for v in values[0]]
     return [dict(zip(header, row, strict=True)) for row in values[1:]
             if any(v is not None for v in row)]
 
