@@ -109,3 +109,13 @@ def test_a_busy_site_is_tried_again() -> None:
     calls, rebuild = flaky(BuildBusy("Another build is still running"))
     assert Retrier(rebuild, tries=3, sleep=lambda s: None).run()  # type: ignore[arg-type]
     assert calls == [False, False]
+
+
+def test_an_unexpected_failure_is_reported_and_does_not_end_the_watcher(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    calls, rebuild = flaky(OSError("disk full"))
+    with caplog.at_level(logging.ERROR):
+        assert not Retrier(rebuild, sleep=lambda s: None).run()  # type: ignore[arg-type]
+    assert calls == [False]
+    assert "something unexpected went wrong (disk full)" in caplog.text

@@ -159,6 +159,13 @@ class Retrier:
                     continue
                 log.error("Not updated: %s The last good site stays in place.", err)
                 return False
+            except Exception as err:  # a watcher runs all day: one bad build must not end it
+                log.debug("The build failed unexpectedly.", exc_info=True)
+                log.error(
+                    "Not updated: something unexpected went wrong (%s). The last good site stays"
+                    " in place.", err,
+                )
+                return False
             else:
                 return True
             self.sleep(self.backoff * 2**attempt)
