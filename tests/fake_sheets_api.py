@@ -19,8 +19,9 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 SHEET_KEY = "1yXHRaUTFlGV-Axis4vLHtoPvGUj3C_-awA_5sLK8k6g"
 ROBOT_EMAIL = "ledgersite-reader@bijou-shop.iam.gserviceaccount.com"
@@ -67,6 +68,7 @@ class FakeSheetsAPI:
         self.sheets: dict[str, FakeSheet] = {}
         self.calls: list[tuple[str, str, dict[str, list[str]]]] = []
         self.tokens: dict[str, str] = {}  # access token -> service account email
+        self.revoked: set[str] = set()  # service accounts whose keys Google no longer accepts
         self._fail: list[int] = []
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
@@ -150,8 +152,24 @@ class FakeSheetsAPI:
             or assertion.count(".") != 2
         ):
             return 400, {"error": "invalid_grant", "error_description": "Invalid JWT."}
-        payload = assertion.split(".")[1]
-        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        header, payload, signature = assertion.split(".")
+        public = serialization.load_pem_private_key(_private_key().encode(), None).public_key()
+        assert isinstance(public, rsa.RSAPublicKey)
+        try:  # google-auth signs the JWT with the key file's private key (RS256)
+            public.verify(
+                _unb64(signature),
+                f"{header}.{payload}".encode(),
+                padding.PKCS1v15(),
+                hashes.SHA256(),
+            )
+        except InvalidSignature:
+            return 400, {"error": "invalid_grant", "error_description": "Invalid JWT Signature."}
+        claims = json.loads(_unb64(payload))
+        if claims["iss"] in self.revoked:
+            return 400, {
+                "error": "invalid_grant",
+                "error_description": "Invalid grant: account not found",
+            }
         token = f"ya29.fake-{len(self.tokens) + 1}"
         self.tokens[token] = str(claims["iss"])
         return 200, {"access_token": token, "expires_in": 3599, "token_type": "Bearer"}
@@ -221,6 +239,10 @@ class FakeSheetsAPI:
             "createdTime": "2026-01-05T10:00:00.000Z",
         }
         return {name: every[name] for name in wanted if name in every}
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
 @functools.cache

@@ -13,6 +13,7 @@ from ledgersite.errors import SheetAccessError
 from ledgersite.sources import gsheet
 from ledgersite.sources.gsheet import is_gsheet, read_gsheet, sheet_revision
 from ledgersite.sources.raw import EPOCH_1900
+from ledgersite.sources.read import read_book
 
 __all__ = ["fake_sheets"]
 
@@ -133,6 +134,24 @@ def test_a_bad_credentials_file_is_explained(
     with pytest.raises(SheetAccessError, match=words):
         read_gsheet(URL, config=Config(google_credentials=path))
     assert fake_sheets.paths("/v4/") == []
+
+
+def test_a_key_google_no_longer_accepts_asks_for_a_new_key(
+    fake_sheets: FakeSheetsAPI, tmp_path: Path
+) -> None:
+    _book(fake_sheets)
+    fake_sheets.revoked.add(ROBOT_EMAIL)
+    with pytest.raises(SheetAccessError, match="Download a new key") as caught:
+        read_gsheet(URL, config=_config(fake_sheets, tmp_path))
+    assert not caught.value.retryable
+
+
+def test_read_book_reads_a_sheet_address_through_this_reader(
+    fake_sheets: FakeSheetsAPI, tmp_path: Path
+) -> None:
+    _book(fake_sheets)
+    book = read_book(URL, config=_config(fake_sheets, tmp_path))
+    assert (book.kind, book.origin) == ("gsheet", "Bijou client book")
 
 
 def test_no_credentials_at_all_points_to_the_readme(fake_sheets: FakeSheetsAPI) -> None:
