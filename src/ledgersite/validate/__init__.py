@@ -1,0 +1,84 @@
+"""From raw sheets to a typed `Book`: headers matched, values coerced, references resolved.
+
+Only a book without a Clients sheet or without a name column raises `BookInvalid`; every other
+trouble becomes a `Problem` and the bad value is left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from ledgersite.book import Book, Problem, Settings, SourceInfo
+from ledgersite.config import Config
+from ledgersite.errors import BookInvalid
+from ledgersite.sources.raw import RawBook
+from ledgersite.validate.clients import read_clients
+from ledgersite.validate.headers import find_sheet
+from ledgersite.validate.records import (
+    Sheet,
+    read_contacts,
+    read_dates,
+    read_purchases,
+    read_rules,
+    read_tasks,
+    read_wishes,
+)
+from ledgersite.validate.references import ClientIndex
+from ledgersite.validate.settings import read_gift_themes, read_settings
+from ledgersite.validate.table import open_table
+
+log = logging.getLogger(__name__)
+
+_REFERRING = (
+    ("purchases", read_purchases),
+    ("dates", read_dates),
+    ("wishes", read_wishes),
+    ("contacts", read_contacts),
+    ("tasks", read_tasks),
+)
+
+
+def validate(raw: RawBook, *, config: Config, read_at: dt.datetime) -> Book:
+    """Give the validated book; raise `BookInvalid` when it has no Clients sheet or no names."""
+    problems: list[Problem] = []
+    settings_sheet = find_sheet(raw, "settings", config.sheets)
+    settings_table = open_table(settings_sheet, "settings", {}) if settings_sheet else None
+    settings = read_settings(settings_table) if settings_table else Settings()
+    clients_sheet = find_sheet(raw, "clients", config.sheets)
+    if clients_sheet is None:
+        names = ", ".join(f'"{s.name}"' for s in raw.sheets) or "none"
+        raise BookInvalid(
+            f"The book has no Clients sheet (its sheets: {names}). Add a sheet named "
+            '"Clients", or name your sheet in ledgersite.toml under [sheets] as clients = "...".'
+        )
+    clients_table = open_table(clients_sheet, "clients", config.columns)
+    clients, extra_columns = read_clients(clients_table, settings, raw.epoch)
+    book = Book(
+        clients, SourceInfo(raw.origin, raw.kind, read_at), settings, extra_columns=extra_columns
+    )
+    index = ClientIndex(clients)
+    tables = [clients_table]
+    for key, reader in _REFERRING:
+        sheet = find_sheet(raw, key, config.sheets)
+        if sheet is not None:
+            table = open_table(sheet, key, config.columns)
+            getattr(book, key).extend(reader(Sheet(table, settings, raw.epoch, index)))
+            tables.append(table)
+    for key in ("rules", "gifts"):
+        sheet = find_sheet(raw, key, config.sheets)
+        if sheet is None:
+            continue
+        table = open_table(sheet, key, {})
+        if key == "rules":
+            book.rules = read_rules(table)
+        else:
+            settings.gift_themes = read_gift_themes(table)
+        tables.append(table)
+    if settings_table:
+        tables.append(settings_table)
+    for table in tables:
+        problems.extend(table.problems)
+    book.problems = problems
+    log.info("validated %s: %d clients, %d problems", raw.origin, len(clients), len(problems))
+    return book

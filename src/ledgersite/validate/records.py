@@ -1,0 +1,250 @@
+"""The sheets that refer to clients (Purchases, Dates, Wish list, Contact log, Tasks) and the
+Follow-up rules sheet, one reader each over the same `Table`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from functools import partial
+
+from ledgersite.book import (
+    Contact,
+    FollowUpRule,
+    ImportantDate,
+    Offset,
+    PartialDate,
+    Purchase,
+    Settings,
+    Task,
+    TriggerKind,
+    WishItem,
+)
+from ledgersite.sources.raw import CellValue
+from ledgersite.validate.cells import BadCell
+from ledgersite.validate.dates import to_date, to_partial
+from ledgersite.validate.references import ClientIndex
+from ledgersite.validate.table import Table, day_order
+from ledgersite.validate.values import money, text, whole_number
+
+_OFFSET = re.compile(r"(\d+)\s*(day|week|month|year|d|w|m|y)s?$")
+_UNITS = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
+
+
+class Sheet:
+    """A referring sheet's converters, built once: dates in each column's order, clients."""
+
+    def __init__(self, table: Table, settings: Settings, epoch: dt.date, index: ClientIndex):
+        self.table = table
+        self.settings = settings
+        self.epoch = epoch
+        self.index = index
+
+    def date(self, name: str) -> Callable[[object], dt.date | None]:
+        """Give the converter of full dates in column `name`."""
+        order = day_order(self.table, name, self.settings.day_first)
+        return partial(to_date, epoch=self.epoch, day_first=order)
+
+    def partial_date(self, name: str) -> Callable[[object], PartialDate | None]:
+        """Give the converter of maybe year-less dates in column `name`."""
+        order = day_order(self.table, name, self.settings.day_first)
+        return partial(to_partial, epoch=self.epoch, day_first=order)
+
+    def client(self, cells: list[CellValue], row: int, *, required: bool = True) -> str | None:
+        """Give the client ID the row names, None (reported when required) otherwise."""
+        value = self.table.raw(cells, "client")
+        if text(value) == "":
+            if required:
+                self.table.problem(
+                    "error",
+                    row,
+                    "client",
+                    None,
+                    "This row names no client.",
+                    "Type the client's ID, email or full name.",
+                )
+            return None
+        return self.table.get(
+            cells, row, "client", lambda v: self.index.resolve(text(v)), severity="error"
+        )
+
+    def required(self, row: int, name: str, what: str) -> None:
+        """Record that the row lacks `what`."""
+        self.table.problem(
+            "error",
+            row,
+            name,
+            None,
+            f"This row has no {what}.",
+            f"Type the {what}, or delete the row.",
+        )
+
+
+def read_purchases(s: Sheet) -> list[Purchase]:
+    """Give the sales whose client and date are known."""
+    t, out, date = s.table, [], s.date("date")
+    for row, cells in t.rows():
+        cid = s.client(cells, row)
+        when = t.get(cells, row, "date", date, severity="error")
+        if "date" in t.columns and when is None and t.raw(cells, "date") is None:
+            s.required(row, "date", "date")
+        if cid is None or when is None:
+            continue
+        out.append(
+            Purchase(
+                cid,
+                when,
+                text(t.raw(cells, "item")),
+                row,
+                text(t.raw(cells, "category")),
+                t.get(cells, row, "price", money),
+                text(t.raw(cells, "associate")),
+                text(t.raw(cells, "occasion")),
+                text(t.raw(cells, "recipient")),
+                text(t.raw(cells, "notes")),
+            )
+        )
+    return out
+
+
+def read_dates(s: Sheet) -> list[ImportantDate]:
+    """Give the other dates to remember."""
+    t, out, date = s.table, [], s.partial_date("date")
+    for row, cells in t.rows():
+        cid = s.client(cells, row)
+        when = t.get(cells, row, "date", date, severity="error")
+        if when is None and t.raw(cells, "date") is None:
+            s.required(row, "date", "date")
+        if cid is None or when is None:
+            continue
+        out.append(
+            ImportantDate(
+                cid,
+                when,
+                text(t.raw(cells, "occasion")),
+                row,
+                t.get(cells, row, "remind_days", whole_number),
+                text(t.raw(cells, "notes")),
+            )
+        )
+    return out
+
+
+def read_wishes(s: Sheet) -> list[WishItem]:
+    """Give the wish-list items."""
+    t, out = s.table, []
+    noted, fulfilled = s.date("noted_on"), s.date("fulfilled_on")
+    for row, cells in t.rows():
+        cid = s.client(cells, row)
+        if cid is None:
+            continue
+        out.append(
+            WishItem(
+                cid,
+                text(t.raw(cells, "item")),
+                row,
+                t.get(cells, row, "noted_on", noted),
+                t.get(cells, row, "price", money),
+                text(t.raw(cells, "notes")),
+                t.get(cells, row, "fulfilled_on", fulfilled),
+            )
+        )
+    return out
+
+
+def read_contacts(s: Sheet) -> list[Contact]:
+    """Give the contact log entries whose client and date are known."""
+    t, out, date = s.table, [], s.date("date")
+    for row, cells in t.rows():
+        cid = s.client(cells, row)
+        when = t.get(cells, row, "date", date, severity="error")
+        if when is None and t.raw(cells, "date") is None:
+            s.required(row, "date", "date")
+        if cid is None or when is None:
+            continue
+        out.append(
+            Contact(
+                cid,
+                when,
+                text(t.raw(cells, "kind")),
+                row,
+                text(t.raw(cells, "by")),
+                text(t.raw(cells, "notes")),
+            )
+        )
+    return out
+
+
+def read_tasks(s: Sheet) -> list[Task]:
+    """Give the one-off tasks (a task may name no client)."""
+    t, out = s.table, []
+    due, done = s.date("due"), s.date("done_on")
+    for row, cells in t.rows():
+        task = text(t.raw(cells, "task"))
+        if not task:
+            s.required(row, "task", "task")
+            continue
+        cid = s.client(cells, row, required=False)
+        out.append(
+            Task(
+                cid,
+                task,
+                row,
+                t.get(cells, row, "due", due),
+                text(t.raw(cells, "assigned_to")),
+                t.get(cells, row, "done_on", done),
+            )
+        )
+    return out
+
+
+def offset(value: object) -> Offset:
+    """Give the span a cell names ("2 weeks", "6 months", "1 year"); raise `BadCell` otherwise."""
+    m = _OFFSET.match(text(value).casefold())
+    if not m:
+        raise BadCell("is not a span of time.", 'Type e.g. "2 days", "2 weeks", "6 months".')
+    unit = _UNITS.get(m.group(2), m.group(2) + "s")
+    return Offset(int(m.group(1)), unit)  # type: ignore[arg-type]
+
+
+def _trigger(value: object) -> TriggerKind:
+    word = text(value).casefold()
+    for kind in ("purchase", "category", "occasion"):
+        if word.startswith(kind[:5]) or word == kind:
+            return kind
+    if word in ("any purchase", "sale", "any sale", ""):
+        return "purchase"
+    raise BadCell("is not a trigger I know.", "Type Purchase, Category or Occasion.")
+
+
+def read_rules(table: Table) -> list[FollowUpRule]:
+    """Give the follow-up rules that have an offset and a task."""
+    out = []
+    for row, cells in table.rows():
+        kind = table.get(cells, row, "trigger", _trigger, severity="error")
+        after = table.get(cells, row, "after", offset, severity="error")
+        task = text(table.raw(cells, "task"))
+        if not task:
+            table.problem(
+                "error",
+                row,
+                "task",
+                None,
+                "This rule has no task.",
+                "Type what should be done, e.g. Handwritten thank-you note.",
+            )
+        if kind is None and table.raw(cells, "trigger") is None:
+            kind = "purchase"
+        if kind is None or after is None or not task:
+            continue
+        out.append(
+            FollowUpRule(
+                kind,
+                after,
+                task,
+                text(table.raw(cells, "trigger_value")),
+                table.get(cells, row, "min_price", money),
+                row,
+            )
+        )
+    return out

@@ -1,0 +1,95 @@
+"""The Settings sheet ("Setting" | "Value") and the optional "Anniversary gifts" sheet."""
+
+from __future__ import annotations
+
+from ledgersite.book import LeapDay, Settings
+from ledgersite.validate.cells import BadCell
+from ledgersite.validate.headers import squeeze
+from ledgersite.validate.table import Table
+from ledgersite.validate.values import boolean, text, whole_number
+
+_LEAD = {
+    "birthdayreminderdays": "birthday",
+    "anniversaryreminderdays": "anniversary",
+    "partnerbirthdayreminderdays": "partner_birthday",
+    "datereminderdays": "date",
+    "purchaseanniversaryreminderdays": "purchase_anniversary",
+}
+
+
+def read_settings(table: Table) -> Settings:
+    """Give the store's settings, defaults where a row is missing or cannot be used."""
+    settings = Settings()
+    key_col = table.columns.get("setting", 0)
+    value_col = table.columns.get("setting_value", key_col + 1)
+    table.columns.setdefault("setting_value", value_col)
+    for row, cells in table.rows():
+        name = text(cells[key_col]) if key_col < len(cells) else ""
+        value = cells[value_col] if value_col < len(cells) else None
+        key = squeeze(name)
+        if not key or value is None or text(value) == "":
+            continue
+        try:
+            _apply(settings, key, name, value)
+        except BadCell as bad:
+            table.problem(
+                "warning",
+                row,
+                "setting_value",
+                value,
+                f"{name}: {text(value)!r} {bad.message}",
+                bad.fix,
+            )
+    return settings
+
+
+def _apply(settings: Settings, key: str, name: str, value: object) -> None:
+    if key in ("storename", "shopname", "store", "shop"):
+        settings.store_name = text(value)
+    elif key in ("timezone", "tz"):
+        settings.time_zone = text(value)
+    elif key == "country":
+        settings.country = text(value)
+    elif key == "currency":
+        settings.currency = text(value)
+    elif key in ("dayfirstdates", "dayfirst"):
+        settings.day_first = boolean(value)
+    elif key in _LEAD:
+        settings.lead_days[_LEAD[key]] = _days(value)
+    elif key == "milestoneanniversaryreminderdays":
+        settings.milestone_lead_days = _days(value)
+    elif key in ("stayintouchaftermonths", "stayintouchafter"):
+        settings.lapse_after_days = round(_days(value) * 30.44)
+    elif key in ("lookaheaddays", "lookahead"):
+        settings.horizon_days = _days(value)
+    elif key in ("leapdaybirthdayson", "leapdayon", "leapday"):
+        settings.leap_day = _leap(value)
+    else:
+        settings.extra[name] = text(value)
+
+
+def _days(value: object) -> int:
+    number = whole_number(value)
+    if number is None or not 0 <= number <= 3660:
+        raise BadCell("is not a number of days.", "Type a whole number, e.g. 14.")
+    return number
+
+
+def _leap(value: object) -> LeapDay:
+    word = squeeze(text(value))
+    if word in ("28february", "february28", "28feb", "feb28", "0228", "2802"):
+        return "feb28"
+    if word in ("1march", "march1", "1mar", "mar1", "0301", "0103"):
+        return "mar1"
+    raise BadCell("is not a day I know.", "Type 28 February or 1 March.")
+
+
+def read_gift_themes(table: Table) -> dict[int, tuple[str, str]]:
+    """Give year -> (traditional, modern) from the "Anniversary gifts" sheet."""
+    themes: dict[int, tuple[str, str]] = {}
+    for row, cells in table.rows():
+        year = table.get(cells, row, "year", whole_number)
+        if year is None or year < 1:
+            continue
+        themes[year] = (text(table.raw(cells, "traditional")), text(table.raw(cells, "modern")))
+    return themes

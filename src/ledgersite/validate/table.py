@@ -1,0 +1,109 @@
+"""One sheet as data rows: headers matched once, cells converted, bad cells made problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from ledgersite.book import Problem, Severity
+from ledgersite.sources.raw import CellValue, RawSheet, column_letter
+from ledgersite.validate.cells import BadCell, as_typed
+from ledgersite.validate.dates import column_order
+from ledgersite.validate.headers import SHEET_FIELDS, header_row, match_columns
+
+T = TypeVar("T")
+
+
+@dataclass
+class Table:
+    """A sheet with its header row read: `columns` maps field -> 0-based column."""
+
+    sheet: RawSheet
+    columns: dict[str, int]
+    headers: list[CellValue]
+    start: int  # 0-based index of the first data row
+    problems: list[Problem] = field(default_factory=list)
+
+    def rows(self) -> Iterator[tuple[int, list[CellValue]]]:
+        """Give (spreadsheet row number, cells) for each row that is not blank."""
+        for i in range(self.start, len(self.sheet.rows)):
+            cells = self.sheet.rows[i]
+            if any(v is not None and not (isinstance(v, str) and not v.strip()) for v in cells):
+                yield i + 1, cells
+
+    def raw(self, cells: list[CellValue], name: str) -> CellValue:
+        """Give the cell of field `name` in a row, None when the column or cell is missing."""
+        col = self.columns.get(name)
+        return cells[col] if col is not None and col < len(cells) else None
+
+    def problem(
+        self,
+        severity: Severity,
+        row: int | None,
+        name: str | None,
+        value: object,
+        message: str,
+        fix: str = "",
+    ) -> None:
+        """Record a problem at the cell of field `name` in spreadsheet row `row`."""
+        col = self.columns.get(name) if name else None
+        typed = None if value is None else _typed(value)
+        self.problems.append(
+            Problem(
+                severity,
+                self.sheet.name,
+                row,
+                column_letter(col) if col is not None else None,
+                name,
+                typed,
+                message,
+                fix,
+            )
+        )
+
+    def get(
+        self,
+        cells: list[CellValue],
+        row: int,
+        name: str,
+        convert: Callable[[CellValue], T],
+        *,
+        severity: Severity = "warning",
+    ) -> T | None:
+        """Give the converted cell, or None (with a problem recorded) when it cannot be used."""
+        value = self.raw(cells, name)
+        if value is None:
+            return None
+        try:
+            return convert(value)
+        except BadCell as bad:
+            self.problem(severity, row, name, value, f"{_typed(value)!r} {bad.message}", bad.fix)
+            return None
+
+
+def _typed(value: object) -> str:
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    return as_typed(value)
+
+
+def open_table(sheet: RawSheet, key: str, mapping: Mapping[str, str]) -> Table:
+    """Give the sheet with its headers matched to the fields of sheet kind `key`."""
+    head = header_row(sheet)
+    headers = list(sheet.rows[head]) if sheet.rows else []
+    return Table(sheet, match_columns(headers, SHEET_FIELDS[key], mapping), headers, head + 1)
+
+
+def day_order(table: Table, name: str, day_first: bool | None) -> bool | None:
+    """Give the order of slashed text dates in a column: the setting's, else the column's own."""
+    if day_first is not None or name not in table.columns:
+        return day_first
+    col = table.columns[name]
+    texts = [
+        cells[col]
+        for cells in table.sheet.rows[table.start :]
+        if col < len(cells) and isinstance(cells[col], str)
+    ]
+    return column_order([t for t in texts if isinstance(t, str)])
