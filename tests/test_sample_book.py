@@ -138,3 +138,67 @@ def test_command_line_writes_the_book_for_the_given_day(tmp_path: Path) -> None:
     out = tmp_path / "nested" / "book.xlsx"
     assert sample.main(["--today", "2028-02-29", "--out", str(out)]) == 0
     assert out.is_file()
+
+
+def _load(path: Path, today: dt.date) -> Any:
+    from ledgersite.config import Config
+    from ledgersite.load import load_book
+
+    read_at = dt.datetime.combine(today, dt.time(9, 0), tzinfo=dt.UTC)
+    return load_book(path, Config(), read_at=read_at)
+
+
+def test_reads_and_validates_without_a_single_problem(book: tuple[Path, dt.date]) -> None:
+    loaded = _load(*book)
+    assert [(p.where, p.message) for p in loaded.problems] == []
+    assert len(loaded.clients) == 60
+    assert loaded.settings.store_name == "Bijou & Co."
+    assert (loaded.settings.country, loaded.settings.day_first) == ("GB", True)
+
+
+def test_staff_spellings_and_awkward_cells_come_through_as_meant(
+    book: tuple[Path, dt.date],
+) -> None:
+    from ledgersite.book import PartialDate
+
+    clients = {c.name: c for c in _load(*book).clients.values()}
+    assert clients["Marcus Webb"].phone.replace(" ", "") == "07700900417"  # leading zero back
+    assert clients["Rohan Mehta"].birthday == PartialDate(2, 29, 1992)
+    assert clients["Daniel Kowalski"].partner_birthday is not None
+    assert clients["Daniel Kowalski"].partner_birthday.year is None  # typed as "14 March"
+    assert clients["Maria Reyes"].partner_id == clients["Tom Reyes"].id
+    assert not clients["Gordon Baxter"].contact_ok
+    assert clients["Fiona Mackenzie"].inactive and clients["Arthur Pemberton"].inactive
+    assert clients["Olivia Bennett"].allergies == "Nickel"
+    assert clients["Tom Reyes"].extra["Watch brand"] == "Omega"
+    assert clients["Maria Reyes"].email == "maria.reyes@example.org"
+
+
+def test_today_shows_every_kind_of_item_on_any_day(book: tuple[Path, dt.date]) -> None:
+    from ledgersite.agenda import build_agenda
+
+    path, today = book
+    agenda = build_agenda(_load(path, today), today)
+    kinds = {m.kind for m in agenda.milestones}
+    assert kinds == {"birthday", "partner_birthday", "anniversary", "date",
+                     "purchase_anniversary"}
+    assert any(m.days_away == 0 and m.kind == "birthday" for m in agenda.milestones)
+    assert any(m.years == 25 and m.kind == "anniversary" for m in agenda.milestones)
+    assert {f.status for f in agenda.followups} == {"overdue", "due", "upcoming"}
+    assert {f.kind for f in agenda.followups} == {"rule", "task"}
+    assert [s.client for s in agenda.stay_in_touch] == ["Edward Chen"]
+    assert [(g.occasion, g.items[0]) for g in agenda.gift_ideas][:1] == [
+        ("birthday", "Pearl drop earrings")]
+    assert [(w.client, w.days_waiting) for w in agenda.waiting] == [("Inès Duarte", 1)]
+
+
+def test_done_follow_ups_and_withheld_clients_stay_off_today(book: tuple[Path, dt.date]) -> None:
+    from ledgersite.agenda import build_agenda
+
+    path, today = book
+    agenda = build_agenda(_load(path, today), today)
+    named = {f.client for f in agenda.followups} | {m.client for m in agenda.milestones}
+    # Niamh's thank-you note and call are in the Contact log; Gordon asked not to be contacted;
+    # Fiona is archived and Arthur has died.
+    assert not named & {"Niamh Gallagher", "Gordon Baxter", "Fiona Mackenzie",
+                        "Arthur Pemberton"}
