@@ -12,8 +12,11 @@ from __future__ import annotations
 import argparse
 import calendar
 import datetime as dt
+import io
 import random
+import re
 import unicodedata
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -127,8 +130,25 @@ def make_sample_book(path: Path, today: dt.date) -> Path:
     wb.properties.created = stamp
     wb.properties.modified = stamp
     path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    path.write_bytes(_same_bytes(buffer.getvalue(), today))
     return path
+
+
+def _same_bytes(xlsx: bytes, today: dt.date) -> bytes:
+    """Give the workbook re-zipped with every entry dated `today`, so one day gives one file."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, (today.year, today.month, today.day, 8, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the time of saving
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>"
+                              + f"{today.isoformat()}T08:00:00Z".encode(), data)
+            dst.writestr(entry, data)
+    return out.getvalue()
 
 
 class _Book:
