@@ -99,3 +99,32 @@ def test_lock_of_a_crashed_build_does_not_linger(tmp_path: Path) -> None:
 
 def test_lock_file_is_a_dotfile_inside_the_site_so_it_is_never_served(tmp_path: Path) -> None:
     assert lock_path(tmp_path / "site").relative_to(tmp_path / "site").parts[0].startswith(".")
+
+
+def test_overlapping_scheduled_build_exits_non_zero_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import Workbook
+
+    from ledgersite import buildlock
+    from ledgersite.cli import main
+
+    book = tmp_path / "book.xlsx"
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Clients"
+    sheet.append(["Client ID", "First name", "Last name"])
+    sheet.append(["C1", "Ana", "Reyes"])
+    workbook.save(book)
+    out = tmp_path / "site"
+    monkeypatch.setattr(buildlock, "DEFAULT_WAIT", 0.2)
+    with hold_in_other_process(out, 5):
+        code = main(["build", str(book), "--out", str(out), "--today", "2026-06-01"])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert err.startswith("ledgersite: Another build is still running")
+    assert err.count("\n") == 1
+    assert not (out / "index.html").exists()
+    assert main(["-q", "build", str(book), "--out", str(out), "--today", "2026-06-01"]) == 0
+    assert (out / "index.html").exists()
