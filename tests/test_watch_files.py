@@ -155,3 +155,20 @@ def test_a_failed_build_is_logged_once_and_the_next_save_recovers(
 def test_a_book_in_a_folder_that_does_not_exist_is_refused_in_plain_words(tmp_path: Path) -> None:
     with pytest.raises(BookNotFound, match=r"There is no folder .*Shop to watch for book\.xlsx"):
         make_watcher(tmp_path / "Shop" / "book.xlsx", tmp_path / "site", config=Config())
+
+
+def test_a_folder_of_csv_files_is_rebuilt_when_one_of_them_is_saved(tmp_path: Path) -> None:
+    folder = tmp_path / "book"
+    folder.mkdir()
+    clients = folder / "Clients.csv"
+    clients.write_text("Client ID,First name,Last name\nC1,Ana,Reyes\n", encoding="utf-8")
+    recorder = Recorder(folder, tmp_path / "site")
+    with running(file_watcher(folder, recorder.out, recorder)):
+        assert wait_until(lambda: len(recorder.calls) == 1)
+        (folder / ".~lock.Clients.csv#").write_text("someone has it open")
+        scratch = folder / "lu2345.tmp"
+        scratch.write_text("Client ID,First name,Last name\nC1,Ana,Reyes\nC2,Gia,Lund\n")
+        os.replace(scratch, clients)
+        assert wait_until(lambda: recorder.names[-1:] == [["Ana", "Gia"]])
+        time.sleep(SETTLE)
+    assert len(recorder.calls) == 2
