@@ -358,7 +358,7 @@ def profile_view(book: Book, client: Client, names: dict[str, str], index: Relat
     household = [
         {"name": other.name, "url": client_url(names, other.id)}
         for other in index.households.get(client.household, [])
-        if other.id != client.id
+        if other.id not in (client.id, client.partner_id)
     ]
     referrer = book.clients.get(client.referred_by)
     dates = [

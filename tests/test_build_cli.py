@@ -1,0 +1,89 @@
+"""`ledgersite build`: a real workbook in, a site out, a short summary, honest exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from ledgersite.cli import main
+
+
+def write_book(path: Path, *, phone: str = "07700 900123") -> Path:
+    wb = Workbook()
+    clients = wb.active
+    assert clients is not None
+    clients.title = "Clients"
+    clients.append(["Client ID", "First name", "Last name", "Phone", "Email", "Birthday",
+                    "Associate", "Tags", "Notes"])
+    clients.append(["C-001", "Maria", "Reyes", phone, "maria@example.com", dt.date(1986, 6, 3),
+                    "Hannah", "VIP", "Prefers **yellow gold**"])
+    clients.append(["C-002", "Tom", "Reyes", "07700 900456", "tom@example.com", None, "Hannah",
+                    "", ""])
+    purchases = wb.create_sheet("Purchases")
+    purchases.append(["Date", "Client", "Item", "Category", "Price"])
+    purchases.append([dt.date(2026, 5, 28), "C-001", "Sapphire halo ring", "Rings", 2450])
+    settings = wb.create_sheet("Settings")
+    settings.append(["Setting", "Value"])
+    settings.append(["Store name", "Bijou Jewellers"])
+    settings.append(["Time zone", "Europe/London"])
+    settings.append(["Country", "GB"])
+    settings.append(["Currency", "GBP"])
+    wb.save(path)
+    return path
+
+
+def status(out: Path) -> dict[str, object]:
+    text = (out / "assets" / "status.js").read_text(encoding="utf-8")
+    return dict(json.loads(text.removeprefix("window.LEDGERSITE_STATUS = ").rstrip(";\n")))
+
+
+def build(book: Path, out: Path) -> int:
+    return main(["build", str(book), "--out", str(out), "--today", "2026-06-01"])
+
+
+def test_build_writes_every_page_and_logs_a_one_line_summary(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = write_book(tmp_path / "book.xlsx")
+    out = tmp_path / "site"
+    with caplog.at_level(logging.INFO):
+        assert build(book, out) == 0
+    for name in ("index.html", "followups.html", "clients.html", "calendar.html", "health.html",
+                 "calendar.ics", "assets/site.css", "assets/status.js"):
+        assert (out / name).is_file(), name
+    assert len(list((out / "clients").glob("*.html"))) == 2
+    summary = [r.getMessage() for r in caplog.records if r.getMessage().startswith("Built ")]
+    assert len(summary) == 1 and "2 clients" in summary[0]
+    assert "Maria Reyes" in (out / "clients.html").read_text(encoding="utf-8")
+    assert "[#" not in capsys.readouterr().err  # no progress bar when not on a terminal
+    assert status(out)["ok"] is True
+
+
+def test_building_an_unchanged_book_again_writes_no_page(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    book = write_book(tmp_path / "book.xlsx")
+    out = tmp_path / "site"
+    assert build(book, out) == 0
+    with caplog.at_level(logging.INFO):
+        assert build(book, out) == 0
+    assert any(" 0 pages written" in r.getMessage() for r in caplog.records)
+
+
+def test_a_book_that_is_gone_exits_2_and_keeps_the_last_good_site(tmp_path: Path) -> None:
+    book = write_book(tmp_path / "book.xlsx")
+    out = tmp_path / "site"
+    assert build(book, out) == 0
+    before = (out / "index.html").read_bytes()
+    book.unlink()
+    assert build(book, out) == 2
+    assert (out / "index.html").read_bytes() == before
+    assert status(out)["ok"] is False and status(out)["error"]
+    write_book(book)
+    assert build(book, out) == 0
+    assert status(out)["ok"] is True
