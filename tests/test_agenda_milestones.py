@@ -169,3 +169,10 @@ def test_days_shows_every_milestone_that_far_ahead() -> None:
 def test_milestones_are_sorted_soonest_first() -> None:
     b = book(client("C1", birthday=pd(3, 20)), client("C2", "Ann", birthday=pd(3, 15)))
     assert [m.client_id for m in milestones(b, D(2026, 3, 10))] == ["C2", "C1"]
+
+
+def test_dates_row_with_a_year_says_how_many_years_unless_its_name_already_does() -> None:
+    dates = [ImportantDate("C1", pd(5, 10, 2016), "Shop opening"),
+             ImportantDate("C1", pd(5, 11, 2008), "Poppy's 18th birthday")]
+    shown = milestones(book(client("C1"), dates=dates), D(2026, 5, 5))
+    assert [m.label for m in shown] == ["Shop opening (10 years)", "Poppy's 18th birthday"]

@@ -121,3 +121,10 @@ def test_no_gift_idea_for_a_buyer_who_said_no_to_contact() -> None:
     tom = client("C2", "Tom", contact_ok=False)
     b = book(maria, tom, wishes=[WishItem("C1", "Sapphire halo ring")])
     assert build_agenda(b, D(2026, 5, 15)).gift_ideas == []
+
+
+def test_brand_names_keep_their_capitals_in_gift_messages() -> None:
+    maria = client("C1", partner_id="C2", birthday=pd(5, 21))
+    b = book(maria, client("C2", "Tom"), wishes=[WishItem("C1", "Omega Seamaster 300")])
+    [g] = build_agenda(b, D(2026, 5, 20)).gift_ideas
+    assert g.message == "Maria's birthday is tomorrow: Maria admired the Omega Seamaster 300"

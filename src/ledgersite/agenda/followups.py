@@ -9,6 +9,7 @@ from dateutil.relativedelta import relativedelta
 
 from ledgersite.agenda.matching import same_kind
 from ledgersite.agenda.model import FollowUp, FollowUpStatus
+from ledgersite.agenda.wording import in_sentence
 from ledgersite.book import Book, Client, Contact, FollowUpRule, Offset, Purchase
 
 #: An unmet cadence step this far past its day drops off: too late for a thank-you note.
@@ -125,8 +126,7 @@ def _promises(book: Book, today: dt.date) -> list[FollowUp]:
 
 
 def _item(purchase: Purchase) -> str:
-    item = purchase.item.strip() or "something"
-    return item[0].lower() + item[1:] if item[:1].isupper() and item[1:2].islower() else item
+    return in_sentence(purchase.item) or "something"
 
 
 def _day(date: dt.date) -> str:

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from ledgersite.agenda.couples import first_name, partners
 from ledgersite.agenda.model import GiftIdea, Milestone
+from ledgersite.agenda.wording import in_sentence
 from ledgersite.book import Book, Client, WishItem
 
 OCCASIONS = {"birthday": "birthday", "anniversary": "anniversary"}
@@ -46,8 +47,8 @@ def _message(client: Client, buyer: Client, m: Milestone, wishes: list[WishItem]
     when = ("is today" if m.days_away == 0 else "is tomorrow" if m.days_away == 1
             else f"is in {m.days_away} days")
     first = wishes[0]
-    item = first.item.strip()
-    admired = f"the {item[0].lower()}{item[1:]}" if item else "something"
+    item = in_sentence(first.item)
+    admired = f"the {item}" if item else "something"
     noted = f" on {first.noted_on.day} {first.noted_on:%B}" if first.noted_on else ""
     text = f"{occasion} {when}: {name} admired {admired}{noted}"
     if len(wishes) > 1:

@@ -114,7 +114,7 @@ def _date_milestones(book: Book, today: dt.date) -> list[Milestone]:
         when = next_occurrence(row.date, today, book.settings.leap_day)
         years = years_since(row.date, when)
         label = row.occasion.strip() or "Important date"
-        if years:
+        if years and not re.search(r"\d", label):  # "Daughter's 18th birthday" says it already
             label = f"{label} ({years} {'year' if years == 1 else 'years'})"
         item = _make(book, today, client, row.date, "date", label, lead, years)
         partner = book.clients.get(couples.get(client.id, ""))
