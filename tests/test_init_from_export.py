@@ -114,7 +114,7 @@ def test_writes_ledgersite_toml_that_maps_the_exports_own_headers(
     main(["init", str(book), "--from", str(shop_export), "--time-zone", "UTC"])
     config = load_config(tmp_path / "ledgersite.toml")
     assert config.columns == {
-        "id": "Customer ID",
+        "client_id": "Customer ID",
         "first_name": "First Name",
         "last_name": "Surname",
         "email": "EmailAddress",
@@ -229,7 +229,9 @@ def test_starts_a_book_from_adventureworks_18484_customers_quickly(
     first = dict(zip(header, next(rows), strict=False))
     assert first["First name"] == "Jon"
     assert day(first["Birthday"]) == dt.date(1971, 10, 6)
-    assert first["CustomerAlternateKey"] == "AW00011000"
+    assert first["Other CustomerAlternateKey"] == "AW00011000"  # a second ID, kept
     config = load_config(tmp_path / "ledgersite.toml")
-    assert config.sheets == {"clients": "DimCustomer"}
     assert config.columns["birthday"] == "BirthDate"
+    # Naming the export's tab would hide the new book's Clients sheet: it is only suggested.
+    assert config.sheets == {}
+    assert '# clients = "DimCustomer"' in (tmp_path / "ledgersite.toml").read_text("utf-8")

@@ -10,6 +10,7 @@ import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ledgersite.starter import write_starter
+from ledgersite.validate.headers import FIELD_ALIASES, SHEET_FIELDS
 
 #: The workbook contract (DESIGN.md) plus the shared vocabulary's extra columns.
 CONTRACT = {
@@ -87,6 +88,15 @@ def test_has_every_sheet_of_the_contract_with_its_canonical_headers_in_order(
 ) -> None:
     for name, expected in CONTRACT.items():
         assert headers(starter[name])[: len(expected)] == expected, name
+
+
+def test_the_contract_here_is_the_validators_canonical_headers() -> None:
+    fields = {"clients": "Clients", "purchases": "Purchases", "dates": "Dates",
+              "wishes": "Wish list", "contacts": "Contact log", "tasks": "Tasks",
+              "rules": "Follow-up rules", "settings": "Settings"}
+    for key, sheet in fields.items():
+        canonical = {FIELD_ALIASES[f][0] for f in SHEET_FIELDS[key] if f != "full_name"}
+        assert canonical == set(CONTRACT[sheet]), sheet
 
 
 def test_opens_on_the_instructions_sheet_written_for_staff(starter: openpyxl.Workbook) -> None:

@@ -1,7 +1,8 @@
 """Which Clients column each column of a shop's export is: POS, e-commerce or mailing list.
 
 Exports name their columns in many ways ("FirstName", "Given name", "Default Address Zip",
-"EmailAddress"). A header is recognised, in this order: by one of the names below (ignoring
+"EmailAddress"). A header is recognised, in this order: by one of the names the validator
+knows or the export names below (ignoring
 case, spaces and punctuation), then with a prefix such as "Default", "Billing" or "Customer"
 taken off, then by a close spelling. Each Clients column is taken by one export column at
 most; the leftmost wins within a pass.
@@ -10,8 +11,9 @@ most; the leftmost wins within a pass.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Sequence
+
+from ledgersite.validate.headers import FIELD_ALIASES, SHEET_FIELDS, squeeze
 
 #: Two Clients columns an export may split or merge differently from ours.
 FULL_NAME = "Full name"  # split into First name and Last name
@@ -86,13 +88,18 @@ CLOSE_ENOUGH = 0.88
 #: Squeezed names this short are only matched exactly ("tel" is not "tag").
 SHORTEST_CLOSE = 5
 
-_BY_ALIAS = {alias: header for header, aliases in ALIASES.items() for alias in aliases}
-_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+def _by_alias() -> dict[str, str]:
+    """Give squeezed alias -> Clients column: the validator's aliases, then ours on top."""
+    found = {}
+    for name in SHEET_FIELDS["clients"]:
+        header = FULL_NAME if name == "full_name" else FIELD_ALIASES[name][0]
+        found.update({squeeze(alias): header for alias in FIELD_ALIASES[name]})
+    found.update({squeeze(a): header for header, aliases in ALIASES.items() for a in aliases})
+    return found
 
 
-def squeeze(header: str) -> str:
-    """Give `header` lower-cased with everything but letters and digits removed."""
-    return _NOT_ALNUM.sub("", header.casefold())
+_BY_ALIAS = _by_alias()
 
 
 def recognise(header: str) -> str | None:

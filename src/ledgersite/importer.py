@@ -22,41 +22,12 @@ from ledgersite.export_columns import ADDRESS_LINE_2, FULL_NAME, match_columns, 
 from ledgersite.sources.raw import CellValue, RawSheet, column_letter
 from ledgersite.sources.read import read_book
 from ledgersite.starter.content import Value
+from ledgersite.validate.headers import FIELD_ALIASES, SHEET_FIELDS, SHEET_NAMES, squeeze
 
 log = logging.getLogger(__name__)
 
 #: Clients column -> the field name `[columns]` in ledgersite.toml uses for it.
-FIELDS = {
-    "Client ID": "id",
-    "First name": "first_name",
-    "Last name": "last_name",
-    "Partner name": "partner_name",
-    "Email": "email",
-    "Phone": "phone",
-    "Address": "address",
-    "City": "city",
-    "Postcode": "postcode",
-    "Birthday": "birthday",
-    "Partner birthday": "partner_birthday",
-    "Anniversary": "anniversary",
-    "Preferred contact": "preferred_contact",
-    "Contact OK": "contact_ok",
-    "Status": "status",
-    "Discreet": "discreet",
-    "Associate": "associate",
-    "Ring size": "ring_size",
-    "Metal": "metal",
-    "Style": "style",
-    "Stones": "stones",
-    "Likes & interests": "likes",
-    "Allergies": "allergies",
-    "Notes": "notes",
-    "Referred by": "referred_by",
-    "Household": "household",
-    "Source": "source",
-    "Client since": "client_since",
-    "Tags": "tags",
-}
+FIELDS = {FIELD_ALIASES[f][0]: f for f in SHEET_FIELDS["clients"] if f != "full_name"}
 DATE_COLUMNS = frozenset({"Birthday", "Partner birthday", "Anniversary", "Client since"})
 TEXT_COLUMNS = frozenset({"Client ID", "Phone", "Postcode"})
 #: What database exports write in an empty cell.
@@ -154,8 +125,6 @@ def config_text(imported: Imported) -> str:
         "# [columns] says which column of the export holds what (our name = the export's),",
         f"# so ledgersite can also read {imported.origin} directly.",
     ]
-    if imported.kind != "csv":
-        lines += ["", "[sheets]", f"clients = {_toml_string(imported.sheet)}"]
     lines += ["", "[columns]"]
     for old, target in imported.mapping:
         if target in FIELDS:
@@ -163,6 +132,15 @@ def config_text(imported: Imported) -> str:
         else:
             what = "split into first and last name" if target == FULL_NAME else "added to Address"
             lines.append(f"# {old} is {what} in the new book only.")
+    if imported.kind != "csv" and squeeze(imported.sheet) not in SHEET_NAMES["clients"]:
+        # Active, this would hide the new book's Clients sheet: [sheets] names the one tab.
+        lines += [
+            "",
+            f"# To read {imported.origin} itself, copy this file beside it and remove the",
+            f"# \"# \" before the next two lines: its clients are on the {imported.sheet} tab.",
+            "# [sheets]",
+            f"# clients = {_toml_string(imported.sheet)}",
+        ]
     return "\n".join(lines) + "\n"
 
 
