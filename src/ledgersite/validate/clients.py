@@ -89,6 +89,11 @@ def read_clients(
         )
 
     as_phone = partial(phone, zero=leading_zero(settings.country))
+    birthday, partner_birthday = as_partial("birthday"), as_partial("partner_birthday")
+    anniversary = as_partial("anniversary")
+    since = partial(
+        to_date, epoch=epoch, day_first=day_order(table, "client_since", settings.day_first)
+    )
     clients: dict[str, Client] = {}
     for row, cells in table.rows():
         first, last = text(table.raw(cells, "first_name")), text(table.raw(cells, "last_name"))
@@ -100,19 +105,10 @@ def read_clients(
             if name in cols:
                 setattr(client, name, text(table.raw(cells, name)))
         client.phone = table.get(cells, row, "phone", as_phone) or ""
-        client.birthday = table.get(cells, row, "birthday", as_partial("birthday"))
-        client.partner_birthday = table.get(
-            cells, row, "partner_birthday", as_partial("partner_birthday")
-        )
-        client.anniversary = table.get(cells, row, "anniversary", as_partial("anniversary"))
-        client.client_since = table.get(
-            cells,
-            row,
-            "client_since",
-            partial(
-                to_date, epoch=epoch, day_first=day_order(table, "client_since", settings.day_first)
-            ),
-        )
+        client.birthday = table.get(cells, row, "birthday", birthday)
+        client.partner_birthday = table.get(cells, row, "partner_birthday", partner_birthday)
+        client.anniversary = table.get(cells, row, "anniversary", anniversary)
+        client.client_since = table.get(cells, row, "client_since", since)
         client.preferred_contact = table.get(cells, row, "preferred_contact", _channel)
         ok = table.get(cells, row, "contact_ok", boolean)
         client.contact_ok = True if ok is None else ok
