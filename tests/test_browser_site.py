@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from ledgersite.errors import BookNotFound
 from ledgersite.pipeline import failure_recorded
@@ -26,9 +26,6 @@ from site_books import XSS, build_site, make_book
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
 TABLETS = [(1024, 768), (820, 1180)]
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 
@@ -56,13 +53,6 @@ ACCESSIBILITY = """() => {
   return issues;
 }"""
 
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 from playwright.sync_api import Error as PlaywrightError
 
 from ledgersite.config import Config
@@ -24,22 +24,12 @@ from site_books import READ_AT, make_agenda, make_book
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
 PASSWORD = "a long shop password nobody guesses"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 FEED = b"BEGIN:VCALENDAR\r\nSUMMARY:Maria Reyes's birthday\r\nEND:VCALENDAR\r\n"
 #: What must never show before the right password: names, contact details, the store.
 SECRETS = ("Maria", "Reyes", "Aisha", "maria.reyes@example.com", "07700 900123", "Bijou")
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def build_locked(out: Path, password: str = PASSWORD) -> None:
