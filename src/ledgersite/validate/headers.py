@@ -239,7 +239,7 @@ def match_columns(
     taken: set[int] = set()
     for key, header in mapping.items():
         name = field_of(key)
-        if name not in fields or name in found:
+        if name is None or name not in fields or name in found:
             continue
         target = squeeze(header)
         for col, text in enumerate(squeezed):

@@ -1,0 +1,305 @@
+"""Validation, rule by rule, on books built in Python."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from ledgersite.book import Book, PartialDate
+from ledgersite.config import Config
+from ledgersite.errors import BookInvalid
+from ledgersite.sources.raw import EPOCH_1904, CellValue, RawBook, RawSheet
+from ledgersite.validate import validate
+
+READ_AT = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC)
+CLIENTS: list[CellValue] = ["Client ID", "First name", "Last name", "Email", "Phone", "Birthday"]
+
+
+def book(
+    *sheets: tuple[str, list[list[CellValue]]],
+    config: Config | None = None,
+    epoch: dt.date | None = None,
+) -> Book:
+    raw = RawBook([RawSheet(n, rows) for n, rows in sheets], "test.xlsx", "xlsx")
+    if epoch:
+        raw.epoch = epoch
+    return validate(raw, config=config or Config(), read_at=READ_AT)
+
+
+def clients(*rows: list[CellValue]) -> tuple[str, list[list[CellValue]]]:
+    return ("Clients", [CLIENTS, *rows])
+
+
+def settings(**values: str) -> tuple[str, list[list[CellValue]]]:
+    rows: list[list[CellValue]] = [["Setting", "Value"]]
+    rows.extend([k, v] for k, v in values.items())
+    return ("Settings", rows)
+
+
+def test_headers_match_whatever_the_case_spaces_punctuation_and_aliases() -> None:
+    b = book(
+        (
+            " CLIENTS ",
+            [
+                ["client id", "FIRST-NAME", "Surname", "E-mail", "Mobile", "DOB"],
+                ["C-1", "Maria", "Reyes", "m@x.org", "07700 900446", "14 March"],
+            ],
+        )
+    )
+    c = b.clients["C-1"]
+    assert (c.first_name, c.last_name, c.email, c.phone) == (
+        "Maria",
+        "Reyes",
+        "m@x.org",
+        "07700 900446",
+    )
+    assert c.birthday == PartialDate(3, 14)
+
+
+def test_the_owners_column_mapping_names_a_header_of_their_own() -> None:
+    b = book(
+        ("Clients", [["Client ID", "First name", "BirthDate"], ["1", "Ana", "1980-02-01"]]),
+        config=Config(columns={"birthday": "BirthDate"}),
+    )
+    assert b.clients["1"].birthday == PartialDate(2, 1, 1980)
+
+
+def test_a_book_without_clients_sheet_is_unreadable_with_a_sentence_saying_what_to_add() -> None:
+    with pytest.raises(BookInvalid, match='Add a sheet named "Clients"'):
+        book(("Sheet1", [["a"]]))
+
+
+def test_a_clients_sheet_without_a_name_column_is_unreadable() -> None:
+    with pytest.raises(BookInvalid, match="First name"):
+        book(("Clients", [["Client ID", "Email"], ["1", "a@b.c"]]))
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (dt.datetime(1985, 3, 14), PartialDate(3, 14, 1985)),  # noqa: DTZ001 (Excel's are naive)
+        (31120.0, PartialDate(3, 14, 1985)),
+        ("1985-03-14", PartialDate(3, 14, 1985)),
+        ("14 March", PartialDate(3, 14)),
+        ("March 14", PartialDate(3, 14)),
+        ("14 Mar", PartialDate(3, 14)),
+        ("03-14", PartialDate(3, 14)),
+        ("14/3/1985", PartialDate(3, 14, 1985)),
+        ("3/14/1985", PartialDate(3, 14, 1985)),
+    ],
+)
+def test_birthdays_are_read_in_every_way_staff_type_them(
+    cell: CellValue, expected: PartialDate
+) -> None:
+    b = book(clients(["1", "A", "B", None, None, cell]))
+    assert b.clients["1"].birthday == expected
+    assert b.problems == []
+
+
+def test_serial_dates_follow_the_1904_system_when_the_book_uses_it() -> None:
+    b = book(clients(["1", "A", "B", None, None, 29658]), epoch=EPOCH_1904)
+    assert b.clients["1"].birthday == PartialDate(3, 14, 1985)
+
+
+def test_slashed_dates_follow_the_day_first_setting() -> None:
+    b = book(
+        clients(["1", "A", "B", None, None, "4/3/1985"]), settings(**{"Day-first dates": "yes"})
+    )
+    assert b.clients["1"].birthday == PartialDate(3, 4, 1985)
+    b = book(
+        clients(["1", "A", "B", None, None, "4/3/1985"]), settings(**{"Day-first dates": "no"})
+    )
+    assert b.clients["1"].birthday == PartialDate(4, 3, 1985)
+
+
+def test_a_column_of_slashed_dates_that_read_both_ways_is_reported_as_ambiguous() -> None:
+    b = book(
+        clients(["1", "A", "B", None, None, "4/3/1985"], ["2", "C", "D", None, None, "5/6/1990"])
+    )
+    assert b.clients["1"].birthday is None
+    assert [(p.row, p.column) for p in b.problems] == [(2, "F"), (3, "F")]
+    assert "Day-first dates" in b.problems[0].fix
+
+
+def test_a_bad_date_is_left_out_and_reported_at_its_cell_while_the_row_is_kept() -> None:
+    b = book(clients(["1", "A", "B", None, None, "soon"]))
+    assert b.clients["1"].birthday is None
+    (p,) = b.problems
+    assert (p.sheet, p.row, p.column, p.field, p.value) == ("Clients", 2, "F", "birthday", "soon")
+
+
+def test_phone_typed_as_a_number_gets_its_leading_zero_back_in_the_uk() -> None:
+    b = book(clients(["1", "A", "B", None, 7700900446, None]), settings(Country="UK"))
+    assert b.clients["1"].phone == "07700900446"
+
+
+def test_short_phone_typed_as_a_number_without_a_country_is_reported() -> None:
+    b = book(clients(["1", "A", "B", None, 77009004, None]))
+    assert b.clients["1"].phone == ""
+    assert b.problems[0].column == "E" and "leading 0" in b.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("cell", "ok"),
+    [
+        ("no", False),
+        ("N", False),
+        ("✓", True),
+        ("x", True),
+        (0, False),
+        (True, True),
+        ("Yes", True),
+    ],
+)
+def test_contact_ok_reads_yes_no_ticks_and_crosses(cell: CellValue, ok: bool) -> None:
+    b = book(("Clients", [["Client ID", "Name", "Contact OK"], ["1", "Ana Lima", cell]]))
+    assert b.clients["1"].contact_ok is ok
+
+
+def test_money_with_currency_signs_thousands_and_non_breaking_spaces_is_read() -> None:
+    b = book(
+        clients(["1", "Ana", "Lima", None, None, None]),
+        (
+            "Purchases",
+            [
+                ["Date", "Client", "Item", "Price"],
+                ["2024-05-01", "1", "Ring", "£1,250.00\u00a0"],
+                ["2024-05-02", "1", "Chain", "€ 80"],
+            ],
+        ),
+    )
+    assert [p.price for p in b.purchases] == [Decimal("1250.00"), Decimal("80")]
+
+
+def test_a_client_cell_resolves_by_id_email_or_unique_full_name() -> None:
+    b = book(
+        clients(["C-0042", "John", "Smith", "js@x.org", None, None]),
+        (
+            "Purchases",
+            [
+                ["Date", "Client", "Item"],
+                ["2024-05-01", "C-0042", "a"],
+                ["2024-05-01", "JS@x.org", "b"],
+                ["2024-05-01", "john smith", "c"],
+            ],
+        ),
+    )
+    assert [p.client_id for p in b.purchases] == ["C-0042"] * 3
+
+
+def test_an_unknown_client_is_reported_with_the_closest_name() -> None:
+    b = book(
+        clients(["C-0042", "John", "Smith", None, None, None]),
+        ("Purchases", [["Date", "Item", "Client"], ["2024-05-01", "Ring", "Jon Smyth"]]),
+    )
+    assert b.purchases == []
+    (p,) = b.problems
+    assert f"{p.where}: {p.message}" == (
+        "Purchases, row 2, column C: 'Jon Smyth' matches no client. "
+        "Did you mean John Smith (C-0042)?"
+    )
+
+
+def test_an_ambiguous_name_is_reported_with_both_candidates() -> None:
+    b = book(
+        clients(["1", "Ann", "Lee", None, None, None], ["2", "Ann", "Lee", None, None, None]),
+        ("Wish list", [["Client", "Item"], ["Ann Lee", "Pearls"]]),
+    )
+    assert b.wishes == []
+    assert "Ann Lee (1), Ann Lee (2)" in b.problems[0].message
+
+
+def test_duplicate_clients_by_email_or_phone_are_warnings() -> None:
+    b = book(
+        clients(
+            ["1", "A", "B", "a@x.org", "0123 456", None],
+            ["2", "C", "D", "A@x.org", "0123456", None],
+        )
+    )
+    assert sorted((p.field, p.severity, p.row) for p in b.problems) == [
+        ("email", "warning", 3),
+        ("phone", "warning", 3),
+    ]
+
+
+def test_a_duplicate_client_id_is_an_error_and_the_second_row_left_out() -> None:
+    b = book(clients(["1", "A", "B", None, None, None], ["1", "C", "D", None, None, None]))
+    assert b.clients["1"].first_name == "A"
+    assert b.problems[0].severity == "error" and b.problems[0].row == 3
+
+
+def test_a_missing_client_id_gets_a_stable_made_up_id() -> None:
+    first = book(clients([None, "Ana", "Lima", "a@x.org", None, None]))
+    second = book(clients([None, "Ana", "Lima", "a@x.org", None, None]))
+    assert list(first.clients) == list(second.clients)
+    assert next(iter(first.clients)).startswith("C-")
+
+
+def test_blank_rows_are_skipped_and_unknown_columns_kept_as_the_stores_own() -> None:
+    b = book(
+        (
+            "Clients",
+            [["Client ID", "Name", "Watch brand"], [None, "  ", None], ["1", "Ana Lima", "Omega"]],
+        )
+    )
+    assert list(b.clients) == ["1"]
+    assert b.clients["1"].extra == {"Watch brand": "Omega"}
+    assert b.extra_columns == ["Watch brand"]
+
+
+def test_partners_who_are_both_clients_are_linked_by_name_or_household() -> None:
+    b = book(
+        (
+            "Clients",
+            [
+                ["Client ID", "First name", "Last name", "Partner name", "Household"],
+                ["1", "Maria", "Reyes", "Tom Reyes", ""],
+                ["2", "Tom", "Reyes", "", ""],
+                ["3", "Ann", "Lee", "", "Lee house"],
+                ["4", "Bo", "Lee", "", "Lee house"],
+            ],
+        )
+    )
+    assert b.clients["1"].partner_id == "2"
+    assert (b.clients["3"].partner_id, b.clients["4"].partner_id) == ("4", "3")
+
+
+def test_settings_and_anniversary_gifts_and_follow_up_rules_are_read() -> None:
+    b = book(
+        clients(["1", "A", "B", None, None, None]),
+        settings(
+            **{
+                "Store name": "Bijou",
+                "Birthday reminder days": "10",
+                "Leap-day birthdays on": "1 March",
+                "Time zone": "Europe/London",
+            }
+        ),
+        ("Anniversary gifts", [["Year", "Traditional", "Modern"], [25, "Silver", "Silver"]]),
+        (
+            "Follow-up rules",
+            [
+                ["Trigger", "Category or occasion", "Min price", "After", "Task"],
+                ["Category", "Bridal", "£1,000", "6 months", "Free cleaning"],
+                ["Purchase", None, None, "soon", "Call"],
+            ],
+        ),
+    )
+    s = b.settings
+    assert (s.store_name, s.lead_days["birthday"], s.leap_day, s.time_zone) == (
+        "Bijou",
+        10,
+        "mar1",
+        "Europe/London",
+    )
+    assert s.gift_themes == {25: ("Silver", "Silver")}
+    (rule,) = b.rules
+    assert (rule.trigger, rule.value, rule.min_price, str(rule.after)) == (
+        "category",
+        "Bridal",
+        Decimal("1000"),
+        "6 months",
+    )
+    assert b.problems[0].sheet == "Follow-up rules" and b.problems[0].column == "D"
