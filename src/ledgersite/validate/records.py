@@ -88,6 +88,7 @@ def read_purchases(s: Sheet) -> list[Purchase]:
         when = t.get(cells, row, "date", date, severity="error")
         if "date" in t.columns and when is None and t.raw(cells, "date") is None:
             s.required(row, "date", "date")
+        price = t.get(cells, row, "price", money)  # checked even when the row is left out
         if cid is None or when is None:
             continue
         out.append(
@@ -97,7 +98,7 @@ def read_purchases(s: Sheet) -> list[Purchase]:
                 text(t.raw(cells, "item")),
                 row,
                 text(t.raw(cells, "category")),
-                t.get(cells, row, "price", money),
+                price,
                 text(t.raw(cells, "associate")),
                 text(t.raw(cells, "occasion")),
                 text(t.raw(cells, "recipient")),
