@@ -34,6 +34,8 @@ class ClientIndex:
 
     def resolve(self, value: str) -> str:
         """Give the client ID `value` names; raise `BadCell` with candidates otherwise."""
+        if value in self.clients:  # the usual case: the ID exactly as in the Clients sheet
+            return value
         key = squeeze(value)
         if key in self.by_id:
             return self.by_id[key]

@@ -30,8 +30,10 @@ class Table:
         """Give (spreadsheet row number, cells) for each row that is not blank."""
         for i in range(self.start, len(self.sheet.rows)):
             cells = self.sheet.rows[i]
-            if any(v is not None and not (isinstance(v, str) and not v.strip()) for v in cells):
-                yield i + 1, cells
+            for v in cells:
+                if v is not None and not (v.__class__ is str and not v.strip()):
+                    yield i + 1, cells
+                    break
 
     def raw(self, cells: list[CellValue], name: str) -> CellValue:
         """Give the cell of field `name` in a row, None when the column or cell is missing."""
