@@ -303,3 +303,14 @@ def test_settings_and_anniversary_gifts_and_follow_up_rules_are_read() -> None:
         "6 months",
     )
     assert b.problems[0].sheet == "Follow-up rules" and b.problems[0].column == "D"
+
+
+def test_a_mapped_sheet_name_that_is_absent_falls_back_to_the_usual_names() -> None:
+    from ledgersite.sources.raw import RawBook, RawSheet
+    from ledgersite.validate.headers import find_sheet
+
+    ours = RawSheet("Clients", [["Client ID", "First name"], ["C-1", "Maria"]])
+    export = RawSheet("DimCustomer", [["CustomerAlternateKey", "FirstName"], ["AW1", "Jon"]])
+    mapping = {"clients": "DimCustomer"}
+    assert find_sheet(RawBook([ours], "book.xlsx", "xlsx"), "clients", mapping) is ours
+    assert find_sheet(RawBook([ours, export], "x.xlsx", "xlsx"), "clients", mapping) is export

@@ -80,5 +80,5 @@ def validate(raw: RawBook, *, config: Config, read_at: dt.datetime) -> Book:
     for table in tables:
         problems.extend(table.problems)
     book.problems = problems
-    log.info("validated %s: %d clients, %d problems", raw.origin, len(clients), len(problems))
+    log.debug("validated %s: %d clients, %d problems", raw.origin, len(clients), len(problems))
     return book

@@ -198,11 +198,16 @@ def squeeze(text: str) -> str:
 
 
 def find_sheet(raw: RawBook, key: str, mapping: Mapping[str, str]) -> RawSheet | None:
-    """Give the sheet that plays the part `key` ("clients", "purchases", ...), or None."""
-    wanted = {squeeze(mapping[key])} if key in mapping else set(SHEET_NAMES[key])
-    for sheet in raw.sheets:
-        if squeeze(sheet.name) in wanted:
-            return sheet
+    """Give the sheet that plays the part `key` ("clients", "purchases", ...), or None.
+
+    The owner's `[sheets]` name wins; without a tab of that name the usual names are tried, so
+    one ledgersite.toml serves both a shop's export and a book with our own tab names.
+    """
+    choices = ([{squeeze(mapping[key])}] if key in mapping else []) + [set(SHEET_NAMES[key])]
+    for wanted in choices:
+        for sheet in raw.sheets:
+            if squeeze(sheet.name) in wanted:
+                return sheet
     return None
 
 
