@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ledgersite.commands import add_book_argument, add_today_argument
+from ledgersite.commands import add_book_argument, add_password_options, add_today_argument
 
 if TYPE_CHECKING:
     from ledgersite.site.seal import SiteKey
@@ -29,20 +29,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     add_book_argument(parser)
     parser.add_argument("--out", metavar="DIR", required=True, type=Path, help="the site folder")
     add_today_argument(parser)
-    locking = parser.add_mutually_exclusive_group()
-    locking.add_argument(
-        "--password", action="store_true",
-        help="lock the site with the password in the LEDGERSITE_PASSWORD environment variable "
-        "(never typed on the command line, so it stays out of the shell history)",
-    )
-    locking.add_argument(
-        "--password-file", metavar="FILE", type=Path,
-        help="lock the site with the password on the first line of FILE",
-    )
-    locking.add_argument(
-        "--no-password", action="store_true",
-        help="build a locked site without its password again (anyone with the files can read it)",
-    )
+    add_password_options(parser)
     parser.set_defaults(run=run)
 
 
