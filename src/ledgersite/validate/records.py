@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from functools import partial
+from typing import TypeVar
 
 from ledgersite.book import (
     Contact,
@@ -27,6 +28,7 @@ from ledgersite.validate.references import ClientIndex
 from ledgersite.validate.table import Table, day_order
 from ledgersite.validate.values import money, text, whole_number
 
+_D = TypeVar("_D", dt.date, PartialDate)
 _OFFSET = re.compile(r"(\d+)\s*(day|week|month|year|d|w|m|y)s?$")
 _UNITS = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
 
@@ -67,6 +69,15 @@ class Sheet:
         return self.table.get(
             cells, row, "client", lambda v: self.index.resolve(text(v)), severity="error"
         )
+
+    def dated(
+        self, cells: list[CellValue], row: int, convert: Callable[[object], _D | None]
+    ) -> _D | None:
+        """Give the row's Date, reporting it when it is bad or missing (the row is left out)."""
+        when = self.table.get(cells, row, "date", convert, severity="error")
+        if when is None and self.table.raw(cells, "date") is None:
+            self.required(row, "date", "date")
+        return when
 
     def required(self, row: int, name: str, what: str) -> None:
         """Record that the row lacks `what`."""
@@ -113,9 +124,7 @@ def read_dates(s: Sheet) -> list[ImportantDate]:
     t, out, date = s.table, [], s.partial_date("date")
     for row, cells in t.rows():
         cid = s.client(cells, row)
-        when = t.get(cells, row, "date", date, severity="error")
-        if when is None and t.raw(cells, "date") is None:
-            s.required(row, "date", "date")
+        when = s.dated(cells, row, date)
         if cid is None or when is None:
             continue
         out.append(
@@ -158,9 +167,7 @@ def read_contacts(s: Sheet) -> list[Contact]:
     t, out, date = s.table, [], s.date("date")
     for row, cells in t.rows():
         cid = s.client(cells, row)
-        when = t.get(cells, row, "date", date, severity="error")
-        if when is None and t.raw(cells, "date") is None:
-            s.required(row, "date", "date")
+        when = s.dated(cells, row, date)
         if cid is None or when is None:
             continue
         out.append(
