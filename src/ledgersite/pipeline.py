@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ledgersite import freshness
 from ledgersite.agenda.model import Agenda, Milestone
 from ledgersite.book import Book
 from ledgersite.config import Config
@@ -66,12 +67,19 @@ def build(
 
     # The lock is outside failure_recorded: a build that found another running changed nothing.
     with build_lock(out), failure_recorded(out):
+        freshness.forget(out)
+        # Stamped before reading, so a save during the build is seen by the next one.
+        stamp = freshness.source_stamp(location)
         book = load_book(location, config)
         now = store_now(book.settings.time_zone)
-        return build_book(
-            book, out, config=config, today=today or now.date(), now=now, progress=progress,
-            key=key,
+        day = today or now.date()
+        report = build_book(
+            book, out, config=config, today=day, now=now, progress=progress, key=key,
         )
+        if key is None:
+            freshness.remember(out, stamp, location=location, config=config, today=day,
+                               time_zone=book.settings.time_zone)
+        return report
 
 
 @contextmanager

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ledgersite.commands import add_book_argument, add_password_options, add_today_argument
 
 if TYPE_CHECKING:
+    from ledgersite.config import Config
     from ledgersite.site.seal import SiteKey
 
 log = logging.getLogger(__name__)
@@ -36,10 +37,16 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def run(args: argparse.Namespace) -> int:
     """Build the site; give 0."""
     from ledgersite.config import find_config
-    from ledgersite.pipeline import build
 
     started = time.monotonic()
     config = find_config(args.book, args.config)
+    if not (args.password or args.password_file or args.no_password) and _up_to_date(args, config):
+        log.info("%s is up to date: the book has not changed since the last build (%.2f s).",
+                 args.out, time.monotonic() - started)
+        return 0
+
+    from ledgersite.pipeline import build
+
     on_terminal = sys.stderr.isatty() and log.isEnabledFor(logging.INFO)
     progress = draw_progress if on_terminal else None
     key = site_key(args)
@@ -57,6 +64,15 @@ def run(args: argparse.Namespace) -> int:
         seconds,
     )
     return 0
+
+
+def _up_to_date(args: argparse.Namespace, config: Config) -> bool:
+    """Give whether the site is already built from this very book (see `ledgersite.freshness`)."""
+    from ledgersite.buildlock import build_lock
+    from ledgersite.freshness import up_to_date
+
+    with build_lock(args.out):
+        return up_to_date(args.out, args.book, config=config, today=args.today)
 
 
 def site_key(args: argparse.Namespace) -> SiteKey | None:

@@ -10,7 +10,6 @@ import functools
 import hashlib
 import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -18,7 +17,6 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from ledgersite import __version__
 from ledgersite.agenda.model import Agenda, Milestone
 from ledgersite.book import Book
 from ledgersite.config import Config
@@ -26,10 +24,7 @@ from ledgersite.csv_safe import csv_bytes
 from ledgersite.errors import ConfigError
 from ledgersite.site import views
 from ledgersite.site.names import client_file_names
-
-#: The built-in templates, stylesheet and scripts.
-TEMPLATES = Path(__file__).resolve().parents[3] / "site_templates"
-ASSETS = ("site.css", "site.js")
+from ledgersite.site.theme import ASSETS, TEMPLATES, stylesheet, templates_fingerprint
 
 _NOTE_TAGS = {
     "p", "br", "strong", "em", "b", "i", "u", "s", "ul", "ol", "li", "blockquote", "code",
@@ -85,31 +80,6 @@ def make_environment(config: Config) -> jinja2.Environment:
     )
     env.filters["notes"] = notes_html
     return env
-
-
-def stylesheet(config: Config) -> bytes:
-    """Give the stylesheet: the store's own when the settings file names one, else ours."""
-    if config.stylesheet is None:
-        return (TEMPLATES / "assets" / "site.css").read_bytes()
-    try:
-        return config.stylesheet.read_bytes()
-    except OSError:
-        raise ConfigError(
-            f"The stylesheet {config.stylesheet} named in the settings file cannot be read."
-        ) from None
-
-
-def templates_fingerprint(config: Config) -> str:
-    """Give a digest of every template and asset that could shape a page."""
-    digest = hashlib.sha256(__version__.encode())
-    folders = [TEMPLATES] + ([config.templates] if config.templates else [])
-    for folder in folders:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                digest.update(str(path.relative_to(folder)).encode())
-                digest.update(path.read_bytes())
-    digest.update(stylesheet(config))
-    return digest.hexdigest()
 
 
 def _digest(fingerprint: str, *parts: Any) -> str:

@@ -32,7 +32,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
 from ledgersite.errors import ConfigError
-from ledgersite.site.render import ASSETS, TEMPLATES, Page
+from ledgersite.site.render import Page
+from ledgersite.site.theme import ASSETS, TEMPLATES
 
 log = logging.getLogger(__name__)
 
