@@ -10,11 +10,15 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import pytest
+from openpyxl import Workbook
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 from ledgersite.config import Config
+from ledgersite.sources import workbook
 from ledgersite.sources.raw import EPOCH_1900, EPOCH_1904
 from ledgersite.sources.read import read_book
+from ledgersite.sources.workbook import read_workbook
 
 
 def _save(tmp_path: Path, name: str = "book.xlsx", *, mac_1904: bool = False) -> Path:
@@ -171,3 +175,26 @@ def test_detects_the_1904_date_system_of_an_ods_workbook(realworld: Path) -> Non
     assert (
         read_book(realworld / "ods" / "pycalamine__base.ods", config=Config()).epoch == EPOCH_1900
     )
+
+
+def test_two_threads_read_exactly_what_one_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wb = Workbook()
+    for index, title in enumerate(("Clients", "Purchases", "Dates", "Contact log", "Empty")):
+        sheet = wb.active if index == 0 else wb.create_sheet(title)
+        assert sheet is not None
+        sheet.title = title
+        for row in range(1, 400 * (5 - index)):
+            sheet.append([f"{title} {row}", row, dt.date(2020, 1, 1 + row % 28), None,
+                          row / 4, f"note {row % 7}" if row % 3 else None])
+    wb["Dates"]["H5"] = "a cell further out"
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    monkeypatch.setattr(workbook, "PARALLEL_BYTES", 10**12)
+    one = read_workbook(path, "xlsx")
+    monkeypatch.setattr(workbook, "PARALLEL_BYTES", 0)
+    two = read_workbook(path, "xlsx")
+    assert [(s.name, s.rows) for s in two.sheets] == [(s.name, s.rows) for s in one.sheets]
+    assert [s.name for s in two.sheets] == ["Clients", "Purchases", "Dates", "Contact log", "Empty"]
+    assert len(one.sheets[1].rows) == 1599

@@ -16,10 +16,12 @@ import datetime as dt
 import gc
 import logging
 import re
+import threading
 import time
 import warnings
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import cast
 
@@ -33,6 +35,8 @@ log = logging.getLogger(__name__)
 
 #: The openpyxl fallback gives up after this long rather than hang a build.
 FALLBACK_SECONDS = 30.0
+#: Workbooks at least this large are read by two threads (below it, one is as quick).
+PARALLEL_BYTES = 256 * 1024
 _DATE1904 = re.compile(rb"""date1904\s*=\s*["'](?:1|true)["']""", re.IGNORECASE)
 _NULL_DATE = re.compile(rb"""<table:null-date[^>]*date-value\s*=\s*["']1904-01-01""")
 
@@ -110,28 +114,69 @@ def _epoch(path: Path, kind: str) -> dt.date:
 
 
 def _read_with_calamine(path: Path, kind: str) -> list[RawSheet]:
-    # from_path would choose the format by the extension; the content was sniffed already.
-    with path.open("rb") as handle:
-        workbook = python_calamine.CalamineWorkbook.from_filelike(handle)
+    """Give the worksheets; a large .xlsx is read by two threads, each sheet parsed by one.
+
+    calamine parses a sheet without holding Python's lock, so two sheets parse at once.
+    An .ods is parsed whole when opened, so it gains nothing from a second thread.
+    """
+    workbook = _open_calamine(path)
     try:
-        sheets = []
-        for meta in workbook.sheets_metadata:
-            if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
-                continue  # chart sheets and macro sheets hold no rows of data
-            sheet = workbook.get_sheet_by_name(meta.name)
-            # to_python() starts at the first used cell; put the leading rows and columns back
-            # so that rows[i] is spreadsheet row i + 1 and column j is letter j.
-            first_row, first_col = sheet.start or (0, 0)
-            pad: list[CellValue] = [None] * first_col
-            rows: list[list[CellValue]] = [[] for _ in range(first_row)]
-            for values in sheet.to_python():
-                row = _clean(values)
-                rows.append(pad + row if row and first_col else row)
-            _drop_trailing_empty_rows(rows)
-            sheets.append(RawSheet(name=meta.name, rows=rows))
-        return sheets
+        names = [
+            meta.name for meta in workbook.sheets_metadata
+            # chart sheets and macro sheets hold no rows of data
+            if meta.typ == python_calamine.SheetTypeEnum.WorkSheet
+        ]
+        if kind != "xlsx" or len(names) < 2 or path.stat().st_size < PARALLEL_BYTES:
+            return [RawSheet(name=name, rows=_sheet_rows(workbook, name)) for name in names]
+        pending = iter(names)
+        lock = threading.Lock()
+        rows: dict[str, list[list[CellValue]]] = {}
+
+        def read_some(own: python_calamine.CalamineWorkbook) -> None:
+            while True:
+                with lock:
+                    name = next(pending, None)
+                if name is None:
+                    return
+                rows[name] = _sheet_rows(own, name)
+
+        with ThreadPoolExecutor(max_workers=1) as helper:
+            second = helper.submit(lambda: _with_own_workbook(path, read_some))
+            read_some(workbook)
+            second.result()
+        return [RawSheet(name=name, rows=rows[name]) for name in names]
     finally:
         workbook.close()
+
+
+def _open_calamine(path: Path) -> python_calamine.CalamineWorkbook:
+    # from_path would choose the format by the extension; the content was sniffed already.
+    with path.open("rb") as handle:
+        return python_calamine.CalamineWorkbook.from_filelike(handle)
+
+
+def _with_own_workbook(
+    path: Path, work: Callable[[python_calamine.CalamineWorkbook], None]
+) -> None:
+    workbook = _open_calamine(path)
+    try:
+        work(workbook)
+    finally:
+        workbook.close()
+
+
+def _sheet_rows(workbook: python_calamine.CalamineWorkbook, name: str) -> list[list[CellValue]]:
+    sheet = workbook.get_sheet_by_name(name)
+    # to_python() starts at the first used cell; put the leading rows and columns back
+    # so that rows[i] is spreadsheet row i + 1 and column j is letter j.
+    first_row, first_col = sheet.start or (0, 0)
+    pad: list[CellValue] = [None] * first_col
+    rows: list[list[CellValue]] = [[] for _ in range(first_row)]
+    for values in sheet.to_python():
+        row = _clean(values)
+        rows.append(pad + row if row and first_col else row)
+    _drop_trailing_empty_rows(rows)
+    return rows
 
 
 def _clean(values: Sequence[object]) -> list[CellValue]:
