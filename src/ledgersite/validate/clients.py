@@ -94,6 +94,7 @@ def read_clients(
     since = partial(
         to_date, epoch=epoch, day_first=day_order(table, "client_since", settings.day_first)
     )
+    texts = [(name, table.cell(name)) for name in _TEXT_FIELDS if name in cols]
     clients: dict[str, Client] = {}
     for row, cells in table.rows():
         first, last = text(table.raw(cells, "first_name")), text(table.raw(cells, "last_name"))
@@ -101,9 +102,8 @@ def read_clients(
             full = text(table.raw(cells, "full_name"))
             first, _, last = full.partition(" ") if full else ("", "", "")
         client = Client(id="", first_name=first, last_name=last.strip(), row=row)
-        for name in _TEXT_FIELDS:
-            if name in cols:
-                setattr(client, name, text(table.raw(cells, name)))
+        for name, cell in texts:
+            setattr(client, name, text(cell(cells)))
         client.phone = table.get(cells, row, "phone", as_phone) or ""
         client.birthday = table.get(cells, row, "birthday", birthday)
         client.partner_birthday = table.get(cells, row, "partner_birthday", partner_birthday)

@@ -41,6 +41,7 @@ class Sheet:
         self.settings = settings
         self.epoch = epoch
         self.index = index
+        self._client = table.cell("client")
 
     def date(self, name: str) -> Callable[[object], dt.date | None]:
         """Give the converter of full dates in column `name`."""
@@ -54,7 +55,9 @@ class Sheet:
 
     def client(self, cells: list[CellValue], row: int, *, required: bool = True) -> str | None:
         """Give the client ID the row names, None (reported when required) otherwise."""
-        value = self.table.raw(cells, "client")
+        value = self._client(cells)
+        if value.__class__ is str and value in self.index.clients:
+            return value  # the usual case: an ID, exactly
         if text(value) == "":
             if required:
                 self.table.problem(
@@ -94,6 +97,9 @@ class Sheet:
 def read_purchases(s: Sheet) -> list[Purchase]:
     """Give the sales whose client and date are known."""
     t, out, date = s.table, [], s.date("date")
+    item, category, associate, occasion, recipient, notes = map(
+        t.cell, ("item", "category", "associate", "occasion", "recipient", "notes")
+    )
     for row, cells in t.rows():
         cid = s.client(cells, row)
         when = t.get(cells, row, "date", date, severity="error")
@@ -106,14 +112,14 @@ def read_purchases(s: Sheet) -> list[Purchase]:
             Purchase(
                 cid,
                 when,
-                text(t.raw(cells, "item")),
+                text(item(cells)),
                 row,
-                text(t.raw(cells, "category")),
+                text(category(cells)),
                 price,
-                text(t.raw(cells, "associate")),
-                text(t.raw(cells, "occasion")),
-                text(t.raw(cells, "recipient")),
-                text(t.raw(cells, "notes")),
+                text(associate(cells)),
+                text(occasion(cells)),
+                text(recipient(cells)),
+                text(notes(cells)),
             )
         )
     return out
@@ -165,6 +171,7 @@ def read_wishes(s: Sheet) -> list[WishItem]:
 def read_contacts(s: Sheet) -> list[Contact]:
     """Give the contact log entries whose client and date are known."""
     t, out, date = s.table, [], s.date("date")
+    kind, by, notes = map(t.cell, ("kind", "by", "notes"))
     for row, cells in t.rows():
         cid = s.client(cells, row)
         when = s.dated(cells, row, date)
@@ -174,10 +181,10 @@ def read_contacts(s: Sheet) -> list[Contact]:
             Contact(
                 cid,
                 when,
-                text(t.raw(cells, "kind")),
+                text(kind(cells)),
                 row,
-                text(t.raw(cells, "by")),
-                text(t.raw(cells, "notes")),
+                text(by(cells)),
+                text(notes(cells)),
             )
         )
     return out

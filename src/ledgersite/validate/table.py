@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -27,18 +28,27 @@ class Table:
     problems: list[Problem] = field(default_factory=list)
 
     def rows(self) -> Iterator[tuple[int, list[CellValue]]]:
-        """Give (spreadsheet row number, cells) for each row that is not blank."""
+        """Give (spreadsheet row number, cells) for each row that is not blank.
+
+        Each row reaches at least the last matched column, so `cell` getters can index it.
+        """
+        width = max(self.columns.values(), default=-1) + 1
         for i in range(self.start, len(self.sheet.rows)):
             cells = self.sheet.rows[i]
             for v in cells:
                 if v is not None and not (v.__class__ is str and not v.strip()):
-                    yield i + 1, cells
+                    yield i + 1, cells if len(cells) >= width else _padded(cells, width)
                     break
 
     def raw(self, cells: list[CellValue], name: str) -> CellValue:
         """Give the cell of field `name` in a row, None when the column or cell is missing."""
         col = self.columns.get(name)
         return cells[col] if col is not None and col < len(cells) else None
+
+    def cell(self, name: str) -> Callable[[list[CellValue]], CellValue]:
+        """Give a quick getter of field `name` for the rows that `rows` gives."""
+        col = self.columns.get(name)
+        return _blank if col is None else operator.itemgetter(col)
 
     def problem(
         self,
@@ -74,8 +84,12 @@ class Table:
         *,
         severity: Severity = "warning",
     ) -> T | None:
-        """Give the converted cell, or None (with a problem recorded) when it cannot be used."""
-        value = self.raw(cells, name)
+        """Give the converted cell, or None (with a problem recorded) when it cannot be used.
+
+        `cells` is a row that `rows` gave.
+        """
+        col = self.columns.get(name)
+        value = None if col is None else cells[col]
         if value is None:
             return None
         try:
@@ -83,6 +97,14 @@ class Table:
         except BadCell as bad:
             self.problem(severity, row, name, value, f"{_typed(value)!r} {bad.message}", bad.fix)
             return None
+
+
+def _padded(cells: list[CellValue], width: int) -> list[CellValue]:
+    return cells + [None] * (width - len(cells))
+
+
+def _blank(_cells: list[CellValue]) -> CellValue:
+    return None
 
 
 def _typed(value: object) -> str:

@@ -51,10 +51,10 @@ _CURRENCY = "£$€¥₹"
 
 def text(value: object) -> str:
     """Give the cell as clean text (stray and non-breaking spaces removed)."""
+    if value.__class__ is str:  # first: most cells are text
+        return (value.replace("\u00a0", " ") if "\u00a0" in value else value).strip()
     if value is None:
         return ""
-    if isinstance(value, str):
-        return value.replace("\u00a0", " ").strip()
     if isinstance(value, float) and math.isnan(value):
         return ""
     if isinstance(value, dt.datetime) and not (value.hour or value.minute or value.second):
