@@ -13,7 +13,11 @@ def partners(book: Book) -> dict[str, str]:
     A Partner link counts either way round; a household shared by exactly two clients counts
     as a couple too (larger households may hold children or parents).
     """
-    active = {cid: c for cid, c in book.clients.items() if not c.inactive}
+    return pairs_among({cid: c for cid, c in book.clients.items() if not c.inactive})
+
+
+def pairs_among(active: dict[str, Client]) -> dict[str, str]:
+    """Give `partners` for the given active clients (client id -> client, in book order)."""
     pairs: dict[str, str] = {}
     for cid, client in active.items():
         other = client.partner_id

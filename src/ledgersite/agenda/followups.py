@@ -7,10 +7,11 @@ from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
 
+from ledgersite.agenda.index import BookIndex, index_book
 from ledgersite.agenda.matching import same_kind
 from ledgersite.agenda.model import FollowUp, FollowUpStatus
 from ledgersite.agenda.wording import in_sentence
-from ledgersite.book import Book, Client, Contact, FollowUpRule, Offset, Purchase
+from ledgersite.book import Book, Contact, FollowUpRule, Offset, Purchase
 
 #: An unmet cadence step this far past its day drops off: too late for a thank-you note.
 GIVE_UP_AFTER_DAYS = 60
@@ -36,15 +37,14 @@ def status_of(due: dt.date, today: dt.date) -> FollowUpStatus:
     return "overdue" if due < today else "due" if due == today else "upcoming"
 
 
-def build_followups(book: Book, today: dt.date, days: int) -> list[FollowUp]:
+def build_followups(
+    book: Book, today: dt.date, days: int, index: BookIndex | None = None
+) -> list[FollowUp]:
     """Give open follow-ups: overdue first, then due today, then those within `days`."""
-    found = [*_cadence(book, today), *_promises(book, today)]
+    index = index or index_book(book)
+    found = [*_cadence(book, today, index), *_promises(book, today, index)]
     shown = [f for f in found if (f.due - today).days <= days]
     return sorted(shown, key=lambda f: (f.due, f.client.casefold(), f.task))
-
-
-def _reachable(client: Client | None) -> bool:
-    return client is not None and not client.inactive and client.contact_ok
 
 
 def _after(start: dt.date, offset: Offset) -> dt.date:
@@ -71,7 +71,7 @@ def matches(rule: FollowUpRule, purchase: Purchase) -> bool:
     return wanted in purchase.occasion.casefold()
 
 
-def _cadence(book: Book, today: dt.date) -> list[FollowUp]:
+def _cadence(book: Book, today: dt.date, index: BookIndex) -> list[FollowUp]:
     rules = rules_of(book)
     log: dict[str, list[Contact]] = defaultdict(list)
     for entry in book.contacts:
@@ -79,8 +79,8 @@ def _cadence(book: Book, today: dt.date) -> list[FollowUp]:
     found: list[FollowUp] = []
     too_old = today - dt.timedelta(days=_longest_days(rules) + GIVE_UP_AFTER_DAYS)
     for purchase in book.purchases:
-        client = book.clients.get(purchase.client_id)
-        if purchase.date < too_old or client is None or not _reachable(client):
+        client = index.reachable(purchase.client_id)
+        if purchase.date < too_old or client is None:
             continue
         tasks_done: set[str] = set()
         for rule in rules:
@@ -107,11 +107,11 @@ def _done(log: list[Contact], task: str, opened: dt.date) -> bool:
     return any(c.date >= opened and same_kind(c.kind, task) for c in log)
 
 
-def _promises(book: Book, today: dt.date) -> list[FollowUp]:
+def _promises(book: Book, today: dt.date, index: BookIndex) -> list[FollowUp]:
     found: list[FollowUp] = []
     for task in book.tasks:
-        client = book.clients.get(task.client_id or "")
-        if task.done_on is not None or client is None or not _reachable(client):
+        client = index.reachable(task.client_id or "")
+        if task.done_on is not None or client is None:
             continue
         due = task.due or today
         found.append(FollowUp(

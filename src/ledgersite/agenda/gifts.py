@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from ledgersite.agenda.couples import first_name, partners
+from ledgersite.agenda.couples import first_name
+from ledgersite.agenda.index import BookIndex, index_book
 from ledgersite.agenda.model import GiftIdea, Milestone
 from ledgersite.agenda.wording import in_sentence
 from ledgersite.book import Book, Client, WishItem
@@ -13,9 +14,11 @@ from ledgersite.book import Book, Client, WishItem
 OCCASIONS = {"birthday": "birthday", "anniversary": "anniversary"}
 
 
-def build_gift_ideas(book: Book, milestones: list[Milestone]) -> list[GiftIdea]:
+def build_gift_ideas(
+    book: Book, milestones: list[Milestone], index: BookIndex | None = None
+) -> list[GiftIdea]:
     """Give one idea per (client, buyer) whose occasion is among `milestones`, soonest first."""
-    couples = partners(book)
+    couples = (index or index_book(book)).partners
     wish_list: dict[str, list[WishItem]] = defaultdict(list)
     for wish in book.wishes:
         if wish.fulfilled_on is None:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ledgersite.agenda.index import BookIndex, index_book
 from ledgersite.agenda.model import StayInTouch
 from ledgersite.book import Book
 
 
-def build_stay_in_touch(book: Book, today: dt.date, skip: set[str]) -> list[StayInTouch]:
+def build_stay_in_touch(
+    book: Book, today: dt.date, skip: set[str], index: BookIndex | None = None
+) -> list[StayInTouch]:
     """Give reachable clients without purchase or contact for the store's lapse, longest first.
 
     `skip` holds clients already listed elsewhere (waiting for a reply).
@@ -22,9 +25,10 @@ def build_stay_in_touch(book: Book, today: dt.date, skip: set[str]) -> list[Stay
         if c.date <= today and c.date > last_contact.get(c.client_id, dt.date.min):
             last_contact[c.client_id] = c.date
     lapse = book.settings.lapse_after_days
+    index = index or index_book(book)
     found: list[tuple[int, StayInTouch]] = []
-    for client in book.clients.values():
-        if client.inactive or not client.contact_ok or client.id in skip:
+    for client in index.active.values():
+        if not client.contact_ok or client.id in skip:
             continue
         bought, spoke = last_purchase.get(client.id), last_contact.get(client.id)
         touches = [d for d in (bought, spoke, client.client_since) if d is not None]

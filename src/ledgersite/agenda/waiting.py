@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ledgersite.agenda.index import BookIndex, index_book
 from ledgersite.agenda.matching import words
 from ledgersite.agenda.model import Waiting
 from ledgersite.book import Book, Client, Contact
@@ -23,7 +24,7 @@ def is_incoming(kind: str) -> bool:
     return any(words(name) <= said for name in INCOMING)
 
 
-def build_waiting(book: Book, today: dt.date) -> list[Waiting]:
+def build_waiting(book: Book, today: dt.date, index: BookIndex | None = None) -> list[Waiting]:
     """Give everyone still waiting for a reply, longest wait first."""
     log: dict[str, list[Contact]] = {}
     for contact in book.contacts:
@@ -31,8 +32,8 @@ def build_waiting(book: Book, today: dt.date) -> list[Waiting]:
             log.setdefault(contact.client_id, []).append(contact)
     bought = {p.client_id for p in book.purchases}
     found: list[Waiting] = []
-    for client in book.clients.values():
-        if client.inactive or not client.contact_ok:
+    for client in (index or index_book(book)).active.values():
+        if not client.contact_ok:
             continue
         item = _waiting(client, sorted(log.get(client.id, []), key=lambda c: c.date), today,
                         client.id in bought)
