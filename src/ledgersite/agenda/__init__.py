@@ -12,29 +12,37 @@ from typing import Any
 
 from ledgersite.agenda.followups import build_followups
 from ledgersite.agenda.gifts import build_gift_ideas
-from ledgersite.agenda.milestones import build_milestones
-from ledgersite.agenda.model import Agenda
+from ledgersite.agenda.index import index_book
+from ledgersite.agenda.milestones import collect_milestones, shown
+from ledgersite.agenda.model import Agenda, Milestone
 from ledgersite.agenda.stay_in_touch import build_stay_in_touch
 from ledgersite.agenda.waiting import build_waiting
 from ledgersite.book import Book
 
-__all__ = ["build_agenda", "to_json"]
+__all__ = ["build_agenda", "calendar_milestones", "to_json"]
 
 
 def build_agenda(book: Book, today: dt.date, *, days: int | None = None) -> Agenda:
     """Give the agenda for `today`, looking `days` ahead (default: the store's look-ahead)."""
-    milestones = build_milestones(book, today, days)
-    waiting = build_waiting(book, today)
+    index = index_book(book)
     horizon = book.settings.horizon_days if days is None else days
+    # One pass over the occasions serves both lists below.
+    upcoming = collect_milestones(book, today, horizon, index)
+    waiting = build_waiting(book, today, index)
     return Agenda(
         today=today,
-        milestones=milestones,
-        followups=build_followups(book, today, horizon),
-        stay_in_touch=build_stay_in_touch(book, today, {w.client_id for w in waiting}),
+        milestones=shown(upcoming, days),
+        followups=build_followups(book, today, horizon, index),
+        stay_in_touch=build_stay_in_touch(book, today, {w.client_id for w in waiting}, index),
         # A gift takes longer to choose than a card: ideas show across the whole look-ahead.
-        gift_ideas=build_gift_ideas(book, build_milestones(book, today, horizon)),
+        gift_ideas=build_gift_ideas(book, shown(upcoming, horizon), index),
         waiting=waiting,
     )
+
+
+def calendar_milestones(book: Book, today: dt.date, days: int = 365) -> list[Milestone]:
+    """Give `build_agenda(book, today, days=days).milestones`, working out nothing else."""
+    return shown(collect_milestones(book, today, days), days)
 
 
 def to_json(agenda: Agenda) -> dict[str, Any]:

@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ledgersite.agenda.couples import couple_name, first_name, partners
+from ledgersite.agenda.couples import couple_name, first_name
 from ledgersite.agenda.gift_themes import MILESTONE_YEARS, gift_theme
+from ledgersite.agenda.index import BookIndex, index_book
 from ledgersite.agenda.model import Milestone
-from ledgersite.agenda.occurs import next_occurrence, ordinal, years_since
+from ledgersite.agenda.occurs import next_occurrence, ordinal, upcoming_days, years_since
 from ledgersite.book import Book, Client, PartialDate, Purchase
 
 #: Purchases remembered every year (others only on their first anniversary).
 KEEPSAKE = re.compile(r"engag|bridal|wedding|anniversar|eternity", re.IGNORECASE)
+DIGIT = re.compile(r"\d")
 
 
 def build_milestones(book: Book, today: dt.date, days: int | None = None) -> list[Milestone]:
@@ -22,69 +24,109 @@ def build_milestones(book: Book, today: dt.date, days: int | None = None) -> lis
     for its kind, the row's own, or the longer one of a milestone anniversary); with `days`,
     every milestone of the next `days` days shows.
     """
-    found = [
-        *_client_milestones(book, today),
-        *_date_milestones(book, today),
-        *_purchase_milestones(book, today),
-    ]
-    shown = [m for m in found if m.days_away <= (m.lead_days if days is None else days)]
-    return sorted(shown, key=lambda m: (m.date, m.client.casefold(), m.kind, m.label))
+    return shown(collect_milestones(book, today, days), days)
 
 
-def _make(
-    book: Book, today: dt.date, client: Client, date: PartialDate, kind: str, label: str,
-    lead_days: int, years: int | None = None,
-) -> Milestone:
-    when = next_occurrence(date, today, book.settings.leap_day)
-    return Milestone(
-        date=when, client_id=client.id, client=client.name, kind=kind, label=label,
-        years=years, lead_days=lead_days, days_away=(when - today).days,
-        discreet=client.discreet, contact_ok=client.contact_ok,
-    )
+def shown(milestones: list[Milestone], days: int | None = None) -> list[Milestone]:
+    """Give those of `milestones` that `build_milestones(..., days)` shows, in the same order."""
+    return [m for m in milestones if m.days_away <= (m.lead_days if days is None else days)]
 
 
-def _client_milestones(book: Book, today: dt.date) -> list[Milestone]:
-    settings = book.settings
-    lead = settings.lead_days
-    couples = partners(book)
+def collect_milestones(
+    book: Book, today: dt.date, reach: int | None = None, index: BookIndex | None = None
+) -> list[Milestone]:
+    """Give, soonest first, each milestone due within its own lead time or within `reach` days.
+
+    One pass serves several look-aheads: `shown(found, days)` for any `days` up to `reach`
+    gives what `build_milestones(book, today, days)` would, and `shown(found)` the default.
+    """
+    run = _Pass(book, today, reach, index or index_book(book))
+    found = [*_client_milestones(run), *_date_milestones(run), *_purchase_milestones(run)]
+    found.sort(key=lambda m: (m.date, m.client.casefold(), m.kind, m.label))
+    return found
+
+
+class _Pass:
+    """What one pass over the book for `today` needs: where each day falls, which to keep."""
+
+    def __init__(self, book: Book, today: dt.date, reach: int | None, index: BookIndex) -> None:
+        self.book, self.today, self.reach, self.index = book, today, reach, index
+        self.settings = book.settings
+        self._upcoming = {key: (when, (when - today).days)
+                          for key, when in upcoming_days(today, book.settings.leap_day).items()}
+
+    def next(self, date: PartialDate | dt.date) -> tuple[dt.date, int]:
+        """Give the next day `date` is kept, on or after today, and how many days away it is."""
+        found = self._upcoming.get((date.month, date.day))
+        if found is None:  # not a day of the calendar: let next_occurrence say what is wrong
+            when = next_occurrence(PartialDate(date.month, date.day), self.today,
+                                   self.settings.leap_day)
+            return when, (when - self.today).days
+        return found
+
+    def keeps(self, days_away: int, lead_days: int) -> bool:
+        """Tell whether a milestone this far away shows, by its lead time or the reach."""
+        return days_away <= lead_days or (self.reach is not None and days_away <= self.reach)
+
+    def make(
+        self, client: Client, when: dt.date, days_away: int, kind: str, label: str,
+        lead_days: int, years: int | None = None,
+    ) -> Milestone:
+        return Milestone(
+            date=when, client_id=client.id, client=client.name, kind=kind, label=label,
+            years=years, lead_days=lead_days, days_away=days_away,
+            discreet=client.discreet, contact_ok=client.contact_ok,
+        )
+
+
+def _client_milestones(run: _Pass) -> list[Milestone]:
+    lead = run.settings.lead_days
+    birthday_lead = lead.get("birthday", 14)
+    partner_lead = lead.get("partner_birthday", 14)
+    couples = run.index.partners
+    clients = run.book.clients
     found: list[Milestone] = []
-    for client in book.clients.values():
-        if client.inactive:
-            continue
-        name = first_name(client)
+    for client in run.index.active.values():
         if client.birthday:
-            when = next_occurrence(client.birthday, today, settings.leap_day)
-            age = years_since(client.birthday, when)
-            label = f"{name} turns {age}" if age else f"{name}'s birthday"
-            found.append(_make(book, today, client, client.birthday, "birthday", label,
-                               lead.get("birthday", 14), age))
-        partner = book.clients.get(couples.get(client.id, ""))
+            when, away = run.next(client.birthday)
+            if run.keeps(away, birthday_lead):
+                name = first_name(client)
+                age = years_since(client.birthday, when)
+                label = f"{name} turns {age}" if age else f"{name}'s birthday"
+                found.append(run.make(client, when, away, "birthday", label, birthday_lead, age))
+        partner = clients.get(couples.get(client.id, ""))
         if client.partner_birthday and not (partner and partner.birthday):
-            when = next_occurrence(client.partner_birthday, today, settings.leap_day)
-            age = years_since(client.partner_birthday, when)
-            who = client.partner_name or (partner and first_name(partner)) or f"{name}'s partner"
-            label = f"{who} turns {age}" if age else f"{who}'s birthday"
-            found.append(_make(book, today, client, client.partner_birthday, "partner_birthday",
-                               f"{label} ({name}'s partner)", lead.get("partner_birthday", 14),
-                               age))
+            when, away = run.next(client.partner_birthday)
+            if run.keeps(away, partner_lead):
+                name = first_name(client)
+                age = years_since(client.partner_birthday, when)
+                who = (client.partner_name or (partner and first_name(partner))
+                       or f"{name}'s partner")
+                label = f"{who} turns {age}" if age else f"{who}'s birthday"
+                found.append(run.make(client, when, away, "partner_birthday",
+                                      f"{label} ({name}'s partner)", partner_lead, age))
         if client.anniversary:
             if partner and partner.anniversary == client.anniversary and partner.id < client.id:
                 continue  # the couple's shared anniversary is listed once, under the first id
-            found.append(_anniversary(book, today, client, client.anniversary, partner))
+            item = _anniversary(run, client, client.anniversary, partner)
+            if item is not None:
+                found.append(item)
     return found
 
 
 def _anniversary(
-    book: Book, today: dt.date, client: Client, date: PartialDate, partner: Client | None
-) -> Milestone:
-    settings = book.settings
-    when = next_occurrence(date, today, settings.leap_day)
+    run: _Pass, client: Client, date: PartialDate, partner: Client | None
+) -> Milestone | None:
+    settings = run.settings
+    when, away = run.next(date)
     years = years_since(date, when)
-    label = f"{ordinal(years)} anniversary" if years else "Wedding anniversary"
     lead = settings.lead_days.get("anniversary", 21)
     if years in MILESTONE_YEARS:
         lead = max(lead, settings.milestone_lead_days)
-    item = _make(book, today, client, date, "anniversary", label, lead, years)
+    if not run.keeps(away, lead):
+        return None
+    label = f"{ordinal(years)} anniversary" if years else "Wedding anniversary"
+    item = run.make(client, when, away, "anniversary", label, lead, years)
     item.gift_theme = gift_theme(years, settings.gift_themes)
     if partner and partner.anniversary == date:
         item.client = couple_name(client, partner)
@@ -94,29 +136,31 @@ def _anniversary(
     return item
 
 
-def _date_milestones(book: Book, today: dt.date) -> list[Milestone]:
-    couples = partners(book)
+def _date_milestones(run: _Pass) -> list[Milestone]:
+    book = run.book
+    couples = run.index.partners
+    default_lead = run.settings.lead_days.get("date", 7)
     typed = {(d.client_id, d.date, d.occasion.strip().casefold()) for d in book.dates}
     seen: set[tuple[frozenset[str], PartialDate, str]] = set()
     found: list[Milestone] = []
     for row in book.dates:
-        client = book.clients.get(row.client_id)
-        if client is None or client.inactive:
+        client = run.index.active.get(row.client_id)
+        if client is None:
             continue
         couple = frozenset({client.id, couples.get(client.id, client.id)})
         key = (couple, row.date, row.occasion.strip().casefold())
         if key in seen:
             continue  # the same date typed for both partners
         seen.add(key)
-        lead = row.remind_days
-        if lead is None:
-            lead = book.settings.lead_days.get("date", 7)
-        when = next_occurrence(row.date, today, book.settings.leap_day)
+        lead = default_lead if row.remind_days is None else row.remind_days
+        when, away = run.next(row.date)
+        if not run.keeps(away, lead):
+            continue
         years = years_since(row.date, when)
         label = row.occasion.strip() or "Important date"
-        if years and not re.search(r"\d", label):  # "Daughter's 18th birthday" says it already
+        if years and not DIGIT.search(label):  # "Daughter's 18th birthday" says it already
             label = f"{label} ({years} {'year' if years == 1 else 'years'})"
-        item = _make(book, today, client, row.date, "date", label, lead, years)
+        item = run.make(client, when, away, "date", label, lead, years)
         partner = book.clients.get(couples.get(client.id, ""))
         if partner and (partner.id, row.date, key[2]) in typed:
             item.client = couple_name(client, partner)
@@ -125,20 +169,24 @@ def _date_milestones(book: Book, today: dt.date) -> list[Milestone]:
     return found
 
 
-def _purchase_milestones(book: Book, today: dt.date) -> list[Milestone]:
-    lead = book.settings.lead_days.get("purchase_anniversary", 7)
+def _purchase_milestones(run: _Pass) -> list[Milestone]:
+    lead = run.settings.lead_days.get("purchase_anniversary", 7)
+    today = run.today
     found: list[Milestone] = []
-    for purchase in book.purchases:
-        client = book.clients.get(purchase.client_id)
-        if client is None or client.inactive or purchase.date >= today:
+    for purchase in run.book.purchases:
+        if purchase.date >= today:
             continue
-        date = PartialDate(purchase.date.month, purchase.date.day, purchase.date.year)
-        when = next_occurrence(date, today, book.settings.leap_day)
+        client = run.index.active.get(purchase.client_id)
+        if client is None:
+            continue
+        when, away = run.next(purchase.date)
+        if not run.keeps(away, lead):
+            continue
         years = when.year - purchase.date.year
         if years > 1 and not _keepsake(purchase):
             continue
         label = f"{purchase.item}, {years} {'year' if years == 1 else 'years'}"
-        found.append(_make(book, today, client, date, "purchase_anniversary", label, lead, years))
+        found.append(run.make(client, when, away, "purchase_anniversary", label, lead, years))
     return found
 
 

@@ -21,6 +21,21 @@ def next_occurrence(date: PartialDate, today: dt.date, leap_day: LeapDay = "feb2
     return this_year if this_year >= today else occurrence(date, today.year + 1, leap_day)
 
 
+def upcoming_days(today: dt.date, leap_day: LeapDay = "feb28") -> dict[tuple[int, int], dt.date]:
+    """Give `next_occurrence` of every day of the year at once, keyed by (month, day).
+
+    The next occurrence depends on the month and day alone, so a pass over thousands of
+    dates looks each one up here instead of working it out again.
+    """
+    table: dict[tuple[int, int], dt.date] = {}
+    day = dt.date(2000, 1, 1)  # a leap year: all 366 days
+    while day.year == 2000:
+        table[day.month, day.day] = next_occurrence(PartialDate(day.month, day.day), today,
+                                                    leap_day)
+        day += dt.timedelta(days=1)
+    return table
+
+
 def years_since(date: PartialDate, on: dt.date) -> int | None:
     """Give the age or anniversary number reached on `on`, or None when the year is unknown."""
     return on.year - date.year if date.year else None
