@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +19,7 @@ import nh3
 from markupsafe import Markup
 
 from ledgersite.agenda.model import Agenda, Milestone
-from ledgersite.book import Book
+from ledgersite.book import Book, Client
 from ledgersite.config import Config
 from ledgersite.csv_safe import csv_bytes
 from ledgersite.errors import ConfigError
@@ -34,13 +35,17 @@ _NOTE_TAGS = {
 
 @dataclass
 class Page:
-    """One file of the site: where it goes, what it was made from, and (once rendered) bytes."""
+    """One file of the site: where it goes, what it was made from, and (once rendered) bytes.
+
+    A page's context is either ready or made by `make_context` only when the page is rendered.
+    """
 
     path: str
     digest: str
     template: str | None = None
     context: dict[str, Any] | None = None
     content: bytes | None = None
+    make_context: Callable[[], dict[str, Any]] | None = None
 
 
 #: One converter for every note: building a new one per note costs more than converting.
@@ -103,10 +108,17 @@ def plan_site(
     site = {"store_name": book.settings.store_name, "origin": book.source.origin}
     pages: list[Page] = []
 
-    def page(path: str, template: str, key: str, title: str, **context: Any) -> None:
+    def full(path: str, key: str, title: str, **context: Any) -> dict[str, Any]:
         root = "../" * path.count("/")
-        full = {"site": site, "root": root, "nav": key, "title": title, **context}
-        pages.append(Page(path, _digest(fingerprint, path, template, full), template, full))
+        return {"site": site, "root": root, "nav": key, "title": title, **context}
+
+    def page(path: str, template: str, key: str, title: str, **context: Any) -> None:
+        ready = full(path, key, title, **context)
+        pages.append(Page(path, _digest(fingerprint, path, template, ready), template, ready))
+
+    def profile(client: Client) -> dict[str, Any]:
+        view = views.profile_view(book, client, names, index)
+        return full(f"clients/{names[client.id]}", "clients", client.name, view=view)
 
     def raw(path: str, content: bytes) -> None:
         pages.append(Page(path, hashlib.sha256(content).hexdigest(), content=content))
@@ -126,8 +138,12 @@ def plan_site(
     raw("assets/clients-data.js", f"window.LEDGERSITE_CLIENTS = {search};\n".encode())
     index = views.related(book)
     for client in book.clients.values():
-        view = views.profile_view(book, client, names, index)
-        page(f"clients/{names[client.id]}", "profile.html", "clients", client.name, view=view)
+        path = f"clients/{names[client.id]}"
+        # Digested from its inputs: the view is only made for a page that must be rendered.
+        inputs = views.profile_inputs(book, client, names, index)
+        digest = _digest(fingerprint, path, "profile.html", site, inputs)
+        later = functools.partial(profile, client)
+        pages.append(Page(path, digest, "profile.html", make_context=later))
     page("calendar.html", "calendar.html", "calendar", "Calendar",
          view=views.calendar_view(book, calendar, names))
     raw("calendar.ics", feed)
@@ -142,5 +158,6 @@ def render_page(page: Page, env: jinja2.Environment) -> bytes:
     """Give the bytes of `page`, rendering its template when it has no content yet."""
     if page.content is not None:
         return page.content
-    assert page.template is not None and page.context is not None
-    return env.get_template(page.template).render(page.context).encode("utf-8")
+    context = page.context if page.make_context is None else page.make_context()
+    assert page.template is not None and context is not None
+    return env.get_template(page.template).render(context).encode("utf-8")
