@@ -146,11 +146,12 @@ def test_whenever_a_profile_view_changes_its_input_key_changes() -> None:
 
 
 def test_profile_digest_includes_the_templates(tmp_path: Path) -> None:
-    plain = render.plan_site(small_book(), build_agenda(small_book(), TODAY), [], feed=b"", config=Config())
+    agenda = build_agenda(small_book(), TODAY)
+    plain = render.plan_site(small_book(), agenda, [], feed=b"", config=Config())
     own = tmp_path / "templates"
     own.mkdir()
     (own / "profile.html").write_text("{{ view.name }}")
-    custom = render.plan_site(small_book(), build_agenda(small_book(), TODAY), [], feed=b"", config=Config(templates=own))
+    custom = render.plan_site(small_book(), agenda, [], feed=b"", config=Config(templates=own))
     profile = {p.path: p.digest for p in plain if p.path.startswith("clients/")}
     assert profile and all(
         profile[p.path] != p.digest for p in custom if p.path.startswith("clients/")
