@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -47,6 +48,7 @@ def build_followups(
     return sorted(shown, key=lambda f: (f.due, f.client.casefold(), f.task))
 
 
+@lru_cache(maxsize=8192)  # thousands of purchases share a few hundred days and a few offsets
 def _after(start: dt.date, offset: Offset) -> dt.date:
     if offset.unit in ("days", "weeks"):
         return start + dt.timedelta(**{offset.unit: offset.amount})
@@ -73,22 +75,24 @@ def matches(rule: FollowUpRule, purchase: Purchase) -> bool:
 
 def _cadence(book: Book, today: dt.date, index: BookIndex) -> list[FollowUp]:
     rules = rules_of(book)
+    too_old = today - dt.timedelta(days=_longest_days(rules) + GIVE_UP_AFTER_DAYS)
+    given_up = today - dt.timedelta(days=GIVE_UP_AFTER_DAYS)
+    recent = [p for p in book.purchases if p.date >= too_old]  # the rest set off nothing now
     log: dict[str, list[Contact]] = defaultdict(list)
     for entry in book.contacts:
         log[entry.client_id].append(entry)
+    steps = [(rule, rule.task.strip().casefold()) for rule in rules]
     found: list[FollowUp] = []
-    too_old = today - dt.timedelta(days=_longest_days(rules) + GIVE_UP_AFTER_DAYS)
-    for purchase in book.purchases:
+    for purchase in recent:
         client = index.reachable(purchase.client_id)
-        if purchase.date < too_old or client is None:
+        if client is None:
             continue
         tasks_done: set[str] = set()
-        for rule in rules:
-            key = rule.task.strip().casefold()
+        for rule, key in steps:
             if key in tasks_done or not matches(rule, purchase):
                 continue  # one ring that is also bridal needs one cleaning, not two
             due = _after(purchase.date, rule.after)
-            if (today - due).days > GIVE_UP_AFTER_DAYS:
+            if due < given_up:
                 continue
             tasks_done.add(key)
             if _done(log[client.id], rule.task, purchase.date):

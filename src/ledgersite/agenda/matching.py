@@ -26,6 +26,7 @@ def words(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=4096)
 def same_kind(kind: str, task: str) -> bool:
     """Tell whether a logged kind of contact is the task done (one names the other's words)."""
     a, b = words(kind), words(task)

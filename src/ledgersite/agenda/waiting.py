@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from ledgersite.agenda.index import BookIndex, index_book
 from ledgersite.agenda.matching import words
@@ -18,6 +19,7 @@ ENQUIRY_WORDS = ("enquir", "inquir", "prospect", "website form", "web form")
 FORGET_AFTER_DAYS = 60
 
 
+@lru_cache(maxsize=1024)  # a book has few kinds, logged thousands of times
 def is_incoming(kind: str) -> bool:
     """Tell whether a Contact log kind means the client wrote or called in."""
     said = words(kind)
