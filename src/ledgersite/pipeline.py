@@ -123,9 +123,9 @@ def build_book(
 
 def calendar_milestones(book: Book, today: dt.date) -> list[Milestone]:
     """Give every milestone of the coming twelve months."""
-    from ledgersite.agenda import build_agenda
+    from ledgersite import agenda
 
-    return build_agenda(book, today, days=CALENDAR_DAYS).milestones
+    return agenda.calendar_milestones(book, today, CALENDAR_DAYS)
 
 
 def publish_site(
@@ -162,12 +162,7 @@ def publish_site(
         origin=source.origin,
         errors=len(book.errors),
     )
-    done = publish.publish(
-        out,
-        _counted(pages, progress),
-        render=render_one,
-        status=status,
-    )
+    done = publish.publish(out, pages, render=render_one, status=status, progress=progress)
     return BuildReport(
         clients=len(book.clients),
         written=done.written,
@@ -179,10 +174,3 @@ def publish_site(
 
 def _as_bytes(feed: str | bytes) -> bytes:
     return feed.encode("utf-8") if isinstance(feed, str) else feed
-
-
-def _counted(pages: list[render.Page], progress: Progress | None) -> Iterator[render.Page]:
-    for done, page in enumerate(pages, 1):
-        yield page
-        if progress is not None:
-            progress(done, len(pages))

@@ -14,12 +14,16 @@ good build ran and whether the latest one failed.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import json
 import logging
+import multiprocessing
 import os
 import shutil
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,37 +90,26 @@ def _same_bytes(path: Path, content: bytes) -> bool:
 
 def publish(
     out: Path,
-    pages: Iterable[Page],
+    pages: list[Page],
     *,
     render: Callable[[Page], bytes],
     status: dict[str, Any],
+    progress: Callable[[int, int], None] | None = None,
 ) -> Published:
     """Give what changed after making `out` hold exactly `pages` and `status`.
 
     A page whose digest matches the manifest and whose file exists is neither rendered nor
-    touched; `render` makes the bytes of the others. Any error before the swap leaves `out`
-    exactly as it was.
+    touched; `render` makes the bytes of the others, in two processes when there are many.
+    Any error before the swap leaves `out` exactly as it was.
     """
     state = out / STATE
     staging = state / "staging"
     shutil.rmtree(staging, ignore_errors=True)
     old = read_manifest(out)["files"]
-    files: dict[str, dict[str, str]] = {}
-    staged: list[str] = []
-    unchanged = 0
+    files = {page.path: {"digest": page.digest} for page in pages}
+    job = _Job(out, staging, pages, old, render, progress)
     try:
-        for page in pages:
-            target = out / page.path
-            files[page.path] = {"digest": page.digest}
-            if old.get(page.path, {}).get("digest") == page.digest and target.is_file():
-                unchanged += 1
-                continue
-            content = page.content if page.content is not None else render(page)
-            if _same_bytes(target, content):
-                unchanged += 1
-                continue
-            _write_new(staging / page.path, content, durable=target.exists())
-            staged.append(page.path)
+        staged = job.stage_all()
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -134,8 +127,98 @@ def publish(
         json.dumps({"version": 1, "files": files, "status": status}, indent=1).encode(),
         state / "manifest.tmp",
     )
+    unchanged = len(pages) - len(staged)
     log.debug("Published %d files, %d unchanged, %d removed.", len(staged), unchanged, len(removed))
     return Published(written=len(staged), unchanged=unchanged, removed=len(removed))
+
+
+#: Below this many pages to render, one process is quicker than starting a second.
+PARALLEL_PAGES = 1500
+
+
+@dataclass
+class _Job:
+    """Staging the changed pages of one publish: rendered and written to `staging`."""
+
+    out: Path
+    staging: Path
+    pages: list[Page]
+    old: dict[str, Any]
+    render: Callable[[Page], bytes]
+    progress: Callable[[int, int], None] | None
+
+    def stale(self, page: Page) -> bool:
+        """Tell whether `page` must be rendered: new digest, or its file is gone."""
+        same = self.old.get(page.path, {}).get("digest") == page.digest
+        return not (same and (self.out / page.path).is_file())
+
+    def stage(self, page: Page) -> bool:
+        """Stage `page` if its bytes differ from the published file; tell whether it did."""
+        content = page.content if page.content is not None else self.render(page)
+        target = self.out / page.path
+        if _same_bytes(target, content):
+            return False
+        _write_new(self.staging / page.path, content, durable=target.exists())
+        return True
+
+    def stage_some(self, todo: list[Page]) -> list[str]:
+        """Stage the pages of `todo` whose bytes changed; give their paths."""
+        return [page.path for page in todo if self.stage(page)]
+
+    def stage_all(self) -> list[str]:
+        """Stage every stale page, in two forked processes when there are many to render."""
+        todo = [page for page in self.pages if self.stale(page)]
+        done, total = len(self.pages) - len(todo), len(self.pages)
+        chunks = [todo[start:start + CHUNK] for start in range(0, len(todo), CHUNK)]
+        staged: list[str] = []
+        with self._stager(chunks, parallel=len(todo) >= PARALLEL_PAGES) as results:
+            for chunk, paths in zip(chunks, results, strict=True):
+                staged += paths
+                done += len(chunk)
+                if self.progress is not None:
+                    self.progress(done, total)
+        return staged
+
+    @contextlib.contextmanager
+    def _stager(self, chunks: list[list[Page]], *, parallel: bool) -> Iterator[Iterable[list[str]]]:
+        """Give the paths staged from each chunk, in order, from this or two forked processes."""
+        if not (parallel and _can_fork()):
+            yield map(self.stage_some, chunks)
+            return
+        global _FORKED  # the workers find their chunks here: only chunk numbers are sent
+        _FORKED = (self, chunks)
+        # Frozen objects are never walked by the collector, so the workers do not copy the
+        # whole inherited heap page by page (copy-on-write) just to look at it.
+        gc.freeze()
+        try:
+            with multiprocessing.get_context("fork").Pool(2) as pool:
+                yield pool.imap(_stage_chunk, range(len(chunks)))
+        finally:
+            _FORKED = None
+            gc.unfreeze()
+
+
+#: How many pages a worker renders at a time.
+CHUNK = 250
+_FORKED: tuple[_Job, list[list[Page]]] | None = None
+
+
+def _stage_chunk(number: int) -> list[str]:
+    assert _FORKED is not None
+    job, chunks = _FORKED
+    return job.stage_some(chunks[number])
+
+
+def _can_fork() -> bool:
+    """Tell whether a second process may be forked: two cores, and no other thread running.
+
+    (Forking a process with threads, such as the watcher's, can deadlock the child.)
+    """
+    return (
+        (os.cpu_count() or 1) > 1
+        and threading.active_count() == 1
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
 
 
 def write_status(out: Path, status: dict[str, Any]) -> None:

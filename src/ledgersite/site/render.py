@@ -66,6 +66,23 @@ def notes_html(text: str) -> Markup:
     return Markup(clean)  # safe: sanitised by nh3 just above
 
 
+class _Environment(jinja2.Environment):
+    """jinja2 for views made of dicts: `view.name` looks up the key first.
+
+    jinja2 tries an attribute first, and the failed attempt costs more than the lookup; with
+    10,000 profiles of a hundred fields each, that was a third of the rendering time.
+    (Templates write `view["items"]` for keys named like dict methods, as before.)
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if obj.__class__ is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 def make_environment(config: Config) -> jinja2.Environment:
     """Give the jinja2 environment: the store's templates first, then ours, all autoescaped."""
     loaders: list[jinja2.BaseLoader] = []
@@ -76,7 +93,7 @@ def make_environment(config: Config) -> jinja2.Environment:
             )
         loaders.append(jinja2.FileSystemLoader(config.templates))
     loaders.append(jinja2.FileSystemLoader(TEMPLATES))
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
