@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ledgersite import freshness
+from ledgersite import collector, freshness
 from ledgersite.agenda.model import Agenda, Milestone
 from ledgersite.book import Book
 from ledgersite.config import Config
@@ -66,7 +66,7 @@ def build(
     from ledgersite.load import load_book
 
     # The lock is outside failure_recorded: a build that found another running changed nothing.
-    with build_lock(out), failure_recorded(out):
+    with build_lock(out), failure_recorded(out), collector.paused():
         freshness.forget(out)
         # Stamped before reading, so a save during the build is seen by the next one.
         stamp = freshness.source_stamp(location)
