@@ -54,6 +54,9 @@ class _Pass:
         self.settings = book.settings
         self._upcoming = {key: (when, (when - today).days)
                           for key, when in upcoming_days(today, book.settings.leap_day).items()}
+        # A client has several milestones, a kind of purchase many: each worked out once.
+        self._names: dict[str, str] = {}
+        self._keepsakes: dict[tuple[str, str, str], bool] = {}
 
     def next(self, date: PartialDate | dt.date) -> tuple[dt.date, int]:
         """Give the next day `date` is kept, on or after today, and how many days away it is."""
@@ -68,12 +71,27 @@ class _Pass:
         """Tell whether a milestone this far away shows, by its lead time or the reach."""
         return days_away <= lead_days or (self.reach is not None and days_away <= self.reach)
 
+    def name(self, client: Client) -> str:
+        """Give `client.name`."""
+        name = self._names.get(client.id)
+        if name is None:
+            name = self._names[client.id] = client.name
+        return name
+
+    def keepsake(self, purchase: Purchase) -> bool:
+        """Tell whether `purchase` is remembered every year, not only on its first anniversary."""
+        key = (purchase.category, purchase.occasion, purchase.item)
+        found = self._keepsakes.get(key)
+        if found is None:
+            found = self._keepsakes[key] = bool(KEEPSAKE.search(" ".join(key)))
+        return found
+
     def make(
         self, client: Client, when: dt.date, days_away: int, kind: str, label: str,
         lead_days: int, years: int | None = None,
     ) -> Milestone:
         return Milestone(
-            date=when, client_id=client.id, client=client.name, kind=kind, label=label,
+            date=when, client_id=client.id, client=self.name(client), kind=kind, label=label,
             years=years, lead_days=lead_days, days_away=days_away,
             discreet=client.discreet, contact_ok=client.contact_ok,
         )
@@ -183,12 +201,8 @@ def _purchase_milestones(run: _Pass) -> list[Milestone]:
         if not run.keeps(away, lead):
             continue
         years = when.year - purchase.date.year
-        if years > 1 and not _keepsake(purchase):
+        if years > 1 and not run.keepsake(purchase):
             continue
         label = f"{purchase.item}, {years} {'year' if years == 1 else 'years'}"
         found.append(run.make(client, when, away, "purchase_anniversary", label, lead, years))
     return found
-
-
-def _keepsake(purchase: Purchase) -> bool:
-    return bool(KEEPSAKE.search(f"{purchase.category} {purchase.occasion} {purchase.item}"))
