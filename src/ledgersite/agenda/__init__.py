@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ledgersite import collector
 from ledgersite.agenda.followups import build_followups
 from ledgersite.agenda.gifts import build_gift_ideas
 from ledgersite.agenda.index import index_book
@@ -24,25 +25,29 @@ __all__ = ["build_agenda", "calendar_milestones", "to_json"]
 
 def build_agenda(book: Book, today: dt.date, *, days: int | None = None) -> Agenda:
     """Give the agenda for `today`, looking `days` ahead (default: the store's look-ahead)."""
-    index = index_book(book)
-    horizon = book.settings.horizon_days if days is None else days
-    # One pass over the occasions serves both lists below.
-    upcoming = collect_milestones(book, today, horizon, index)
-    waiting = build_waiting(book, today, index)
-    return Agenda(
-        today=today,
-        milestones=shown(upcoming, days),
-        followups=build_followups(book, today, horizon, index),
-        stay_in_touch=build_stay_in_touch(book, today, {w.client_id for w in waiting}, index),
-        # A gift takes longer to choose than a card: ideas show across the whole look-ahead.
-        gift_ideas=build_gift_ideas(book, shown(upcoming, horizon), index),
-        waiting=waiting,
-    )
+    # Tens of thousands of records and no reference cycles: the cycle collector only slows it.
+    with collector.paused():
+        index = index_book(book)
+        horizon = book.settings.horizon_days if days is None else days
+        # One pass over the occasions serves both lists below.
+        upcoming = collect_milestones(book, today, horizon, index)
+        waiting = build_waiting(book, today, index)
+        return Agenda(
+            today=today,
+            milestones=shown(upcoming, days),
+            followups=build_followups(book, today, horizon, index),
+            stay_in_touch=build_stay_in_touch(book, today, {w.client_id for w in waiting},
+                                              index),
+            # A gift takes longer to choose than a card: ideas show across the whole look-ahead.
+            gift_ideas=build_gift_ideas(book, shown(upcoming, horizon), index),
+            waiting=waiting,
+        )
 
 
 def calendar_milestones(book: Book, today: dt.date, days: int = 365) -> list[Milestone]:
     """Give `build_agenda(book, today, days=days).milestones`, working out nothing else."""
-    return shown(collect_milestones(book, today, days), days)
+    with collector.paused():
+        return shown(collect_milestones(book, today, days), days)
 
 
 def to_json(agenda: Agenda) -> dict[str, Any]:
