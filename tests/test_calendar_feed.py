@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from dateutil.rrule import rrulestr
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar, Event
 
 from agenda_factories import D, ImportantDate, book, client, pd
@@ -84,3 +87,102 @@ def test_archived_clients_are_left_out_of_the_feed() -> None:
 
 def test_feed_has_no_alarms() -> None:
     assert b"VALARM" not in calendar_feed(book(client("C1", birthday=pd(3, 14))), TODAY)
+
+
+# The file itself, written by hand: RFC 5545 escaping, folding and line ends.
+
+MESSY = 'Ann; "Nan", back\\slash\nsecond line'
+LONG = "Zoë Ångström-Øster " * 9 + "💍" * 30
+
+
+def calendar_name(feed: bytes) -> str:
+    """Give X-WR-CALNAME read as TEXT (icalendar leaves an X- property as written)."""
+    raw = str(Calendar.from_ical(feed)["X-WR-CALNAME"])
+    return re.sub(r"\\(.)", lambda m: "\n" if m[1] in "nN" else m[1], raw)
+
+
+def one_event(b: Book) -> Event:
+    (event,) = Calendar.from_ical(calendar_feed(b, TODAY)).walk("VEVENT")
+    assert isinstance(event, Event)
+    return event
+
+
+def test_semicolons_commas_backslashes_and_newlines_are_escaped_and_parse_back() -> None:
+    b = book(client("C1", MESSY, "O'Neil", discreet=MESSY),
+             dates=[ImportantDate("C1", pd(6, 1), MESSY)])
+    feed = calendar_feed(b, TODAY)
+    assert b'Ann\\; "Nan"\\, back\\\\slash\\nsecond line' in feed
+    event = one_event(b)
+    assert str(event["SUMMARY"]) == f"{MESSY} O'Neil: {MESSY}"
+    assert str(event["DESCRIPTION"]) == f"Take care: {MESSY}"
+
+
+def test_every_kind_of_line_end_is_one_newline_and_other_control_characters_are_dropped() -> None:
+    typed = "one\r\ntwo\rthree\u2028four\tstill four\x07\x00\x1b\x7f\x85five"
+    event = one_event(book(client("C1", birthday=pd(3, 14), discreet=typed)))
+    assert str(event["DESCRIPTION"]) == "Take care: one\ntwo\nthree\nfour\tstill four\nfive"
+
+
+def test_the_store_name_is_escaped_too() -> None:
+    b = book(client("C1", birthday=pd(3, 14)),
+             settings=Settings(store_name="Smith, Sons; & Co\\\nLondon"))
+    feed = calendar_feed(b, TODAY)
+    assert b"\r\nX-WR-CALNAME:Smith\\, Sons\\; & Co\\\\\\nLondon: client occasions\r\n" in feed
+    assert calendar_name(feed) == "Smith, Sons; & Co\\\nLondon: client occasions"
+
+
+def test_long_lines_are_folded_at_75_octets_between_characters_and_unfold_to_the_text() -> None:
+    b = book(client("C1", LONG, "Ünïcödé", partner_name=LONG, partner_birthday=pd(1, 2),
+                    birthday=pd(3, 14), discreet="x" * 200 + LONG),
+             dates=[ImportantDate("C1", pd(6, 1), LONG + "; again, " + LONG)],
+             settings=Settings(store_name=LONG))
+    feed = calendar_feed(b, TODAY)
+    lines = feed.split(b"\r\n")
+    assert any(line.startswith(b" ") for line in lines)
+    for line in lines:
+        assert len(line) <= 75
+        line.decode("utf-8")  # each physical line whole: no character cut in two
+    unfolded = feed.replace(b"\r\n ", b"").decode("utf-8")
+    assert f"\r\nSUMMARY:{LONG} Ünïcödé: birthday\r\n" in unfolded
+    assert f"\r\nDESCRIPTION:Take care: {'x' * 200}{LONG}\r\n" in unfolded
+    summaries = {str(e["SUMMARY"]) for e in Calendar.from_ical(feed).walk("VEVENT")}
+    assert summaries == {
+        f"{LONG} Ünïcödé: birthday",
+        f"{LONG} ({LONG}'s partner): birthday",
+        f"{LONG} Ünïcödé: {LONG}; again, {LONG}",
+    }
+
+
+def test_every_line_ends_with_crlf() -> None:
+    b = book(client("C1", LONG, birthday=pd(3, 14), discreet="a\nb\rc"),
+             client("C2", "Ann", anniversary=pd(2, 29, 1996)))
+    feed = calendar_feed(b, TODAY)
+    assert feed.startswith(b"BEGIN:VCALENDAR\r\n") and feed.endswith(b"END:VCALENDAR\r\n")
+    assert feed.count(b"\n") == feed.count(b"\r\n") == feed.count(b"\r")
+
+
+def as_typed(text: str) -> str:
+    """Give what a calendar should read back for `text`: line ends as "\\n", no controls."""
+    text = re.sub(r"\r\n|[\r\x85\u2028\u2029]", "\n", text)
+    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", "", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.text(), st.text())
+def test_any_text_parses_back_as_typed_less_control_characters(
+    name: str, occasion: str, care: str
+) -> None:
+    b = book(client("C1", name, "", birthday=pd(3, 14), discreet=care),
+             dates=[ImportantDate("C1", pd(6, 1), occasion)],
+             settings=Settings(store_name=name))
+    feed = calendar_feed(b, TODAY)
+    assert all(len(line) <= 75 for line in feed.split(b"\r\n"))
+    cal = Calendar.from_ical(feed)
+    assert calendar_name(feed) == f"{as_typed(name)}: client occasions"
+    got = {str(e["UID"]).split("-")[1]: e for e in cal.walk("VEVENT")}
+    who = as_typed(name or "C1")
+    assert str(got["birthday@ledgersite"]["SUMMARY"]) == f"{who}: birthday"
+    what = as_typed(occasion.strip() or "Important date")
+    assert str(got["date"]["SUMMARY"]) == f"{who}: {what}"
+    for event in got.values():
+        assert str(event.get("DESCRIPTION", "")) == (f"Take care: {as_typed(care)}" if care else "")
