@@ -52,15 +52,16 @@ class _Pass:
     def __init__(self, book: Book, today: dt.date, reach: int | None, index: BookIndex) -> None:
         self.book, self.today, self.reach, self.index = book, today, reach, index
         self.settings = book.settings
-        self._upcoming = {key: (when, (when - today).days)
-                          for key, when in upcoming_days(today, book.settings.leap_day).items()}
+        #: (month, day) -> the next day it is kept, on or after today, and how many days away.
+        self.upcoming = {key: (when, (when - today).days)
+                         for key, when in upcoming_days(today, book.settings.leap_day).items()}
         # A client has several milestones, a kind of purchase many: each worked out once.
         self._names: dict[str, str] = {}
         self._keepsakes: dict[tuple[str, str, str], bool] = {}
 
     def next(self, date: PartialDate | dt.date) -> tuple[dt.date, int]:
         """Give the next day `date` is kept, on or after today, and how many days away it is."""
-        found = self._upcoming.get((date.month, date.day))
+        found = self.upcoming.get((date.month, date.day))
         if found is None:  # not a day of the calendar: let next_occurrence say what is wrong
             when = next_occurrence(PartialDate(date.month, date.day), self.today,
                                    self.settings.leap_day)
@@ -69,7 +70,11 @@ class _Pass:
 
     def keeps(self, days_away: int, lead_days: int) -> bool:
         """Tell whether a milestone this far away shows, by its lead time or the reach."""
-        return days_away <= lead_days or (self.reach is not None and days_away <= self.reach)
+        return days_away <= self.cutoff(lead_days)
+
+    def cutoff(self, lead_days: int) -> int:
+        """Give how many days away a milestone with this lead time may be and still show."""
+        return lead_days if self.reach is None else max(lead_days, self.reach)
 
     def name(self, client: Client) -> str:
         """Give `client.name`."""
@@ -189,18 +194,19 @@ def _date_milestones(run: _Pass) -> list[Milestone]:
 
 def _purchase_milestones(run: _Pass) -> list[Milestone]:
     lead = run.settings.lead_days.get("purchase_anniversary", 7)
-    today = run.today
+    today, cutoff, upcoming, active = run.today, run.cutoff(lead), run.upcoming, run.index.active
     found: list[Milestone] = []
-    for purchase in run.book.purchases:
-        if purchase.date >= today:
+    for purchase in run.book.purchases:  # tens of thousands: the cheapest tests first
+        bought = purchase.date
+        if bought >= today:
             continue
-        client = run.index.active.get(purchase.client_id)
+        when, away = upcoming[bought.month, bought.day]
+        if away > cutoff:
+            continue
+        client = active.get(purchase.client_id)
         if client is None:
             continue
-        when, away = run.next(purchase.date)
-        if not run.keeps(away, lead):
-            continue
-        years = when.year - purchase.date.year
+        years = when.year - bought.year
         if years > 1 and not run.keepsake(purchase):
             continue
         label = f"{purchase.item}, {years} {'year' if years == 1 else 'years'}"
