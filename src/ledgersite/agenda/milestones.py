@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 
 from ledgersite.agenda.couples import couple_name, first_name
 from ledgersite.agenda.gift_themes import MILESTONE_YEARS, gift_theme
@@ -41,9 +42,23 @@ def collect_milestones(
     gives what `build_milestones(book, today, days)` would, and `shown(found)` the default.
     """
     run = _Pass(book, today, reach, index or index_book(book))
-    found = [*_client_milestones(run), *_date_milestones(run), *_purchase_milestones(run)]
-    found.sort(key=lambda m: (m.date, m.client.casefold(), m.kind, m.label))
-    return found
+    return _soonest_first(
+        [*_client_milestones(run), *_date_milestones(run), *_purchase_milestones(run)])
+
+
+def _soonest_first(found: list[Milestone]) -> list[Milestone]:
+    """Give `found` sorted by date, then client, kind and label (ties keep their order).
+
+    Tens of thousands fall on at most 367 days: sorting each day's apart is quicker than
+    one sort comparing dates over and over.
+    """
+    by_day: dict[dt.date, list[Milestone]] = defaultdict(list)
+    for m in found:
+        by_day[m.date].append(m)
+    ordered: list[Milestone] = []
+    for day in sorted(by_day):
+        ordered += sorted(by_day[day], key=lambda m: (m.client.casefold(), m.kind, m.label))
+    return ordered
 
 
 class _Pass:
@@ -106,13 +121,14 @@ def _client_milestones(run: _Pass) -> list[Milestone]:
     lead = run.settings.lead_days
     birthday_lead = lead.get("birthday", 14)
     partner_lead = lead.get("partner_birthday", 14)
+    birthday_cutoff, partner_cutoff = run.cutoff(birthday_lead), run.cutoff(partner_lead)
     couples = run.index.partners
     clients = run.book.clients
     found: list[Milestone] = []
     for client in run.index.active.values():
         if client.birthday:
             when, away = run.next(client.birthday)
-            if run.keeps(away, birthday_lead):
+            if away <= birthday_cutoff:
                 name = first_name(client)
                 age = years_since(client.birthday, when)
                 label = f"{name} turns {age}" if age else f"{name}'s birthday"
@@ -120,7 +136,7 @@ def _client_milestones(run: _Pass) -> list[Milestone]:
         partner = clients.get(couples.get(client.id, ""))
         if client.partner_birthday and not (partner and partner.birthday):
             when, away = run.next(client.partner_birthday)
-            if run.keeps(away, partner_lead):
+            if away <= partner_cutoff:
                 name = first_name(client)
                 age = years_since(client.partner_birthday, when)
                 who = (client.partner_name or (partner and first_name(partner))
@@ -163,15 +179,18 @@ def _date_milestones(run: _Pass) -> list[Milestone]:
     book = run.book
     couples = run.index.partners
     default_lead = run.settings.lead_days.get("date", 7)
-    typed = {(d.client_id, d.date, d.occasion.strip().casefold()) for d in book.dates}
-    seen: set[tuple[frozenset[str], PartialDate, str]] = set()
+    # Each row's day as a plain tuple and its occasion as compared: keys of the sets below.
+    rows = [(row, (row.date.month, row.date.day, row.date.year), row.occasion.strip().casefold())
+            for row in book.dates]
+    typed = {(row.client_id, day, occasion) for row, day, occasion in rows}
+    seen: set[tuple[str, str, tuple[int, int, int | None], str]] = set()
     found: list[Milestone] = []
-    for row in book.dates:
+    for row, day, occasion in rows:
         client = run.index.active.get(row.client_id)
         if client is None:
             continue
-        couple = frozenset({client.id, couples.get(client.id, client.id)})
-        key = (couple, row.date, row.occasion.strip().casefold())
+        one, other = client.id, couples.get(client.id, client.id)
+        key = (min(one, other), max(one, other), day, occasion)  # the couple, either way round
         if key in seen:
             continue  # the same date typed for both partners
         seen.add(key)
@@ -185,7 +204,7 @@ def _date_milestones(run: _Pass) -> list[Milestone]:
             label = f"{label} ({years} {'year' if years == 1 else 'years'})"
         item = run.make(client, when, away, "date", label, lead, years)
         partner = book.clients.get(couples.get(client.id, ""))
-        if partner and (partner.id, row.date, key[2]) in typed:
+        if partner and (partner.id, day, occasion) in typed:
             item.client = couple_name(client, partner)
             item.other_client_ids = (partner.id,)
         found.append(item)
