@@ -133,5 +133,6 @@ def _item(purchase: Purchase) -> str:
     return in_sentence(purchase.item) or "something"
 
 
+@lru_cache(maxsize=4096)  # strftime is slow; thousands of reasons share a few hundred days
 def _day(date: dt.date) -> str:
     return f"{date.day} {date:%B %Y}"

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from ledgersite.agenda.index import BookIndex, index_book
 from ledgersite.agenda.model import StayInTouch
-from ledgersite.book import Book
+from ledgersite.book import Book, Contact, Purchase
 
 
 def build_stay_in_touch(
@@ -16,14 +17,8 @@ def build_stay_in_touch(
 
     `skip` holds clients already listed elsewhere (waiting for a reply).
     """
-    last_purchase: dict[str, dt.date] = {}
-    for p in book.purchases:
-        if p.date <= today and p.date > last_purchase.get(p.client_id, dt.date.min):
-            last_purchase[p.client_id] = p.date
-    last_contact: dict[str, dt.date] = {}
-    for c in book.contacts:
-        if c.date <= today and c.date > last_contact.get(c.client_id, dt.date.min):
-            last_contact[c.client_id] = c.date
+    last_purchase = _latest(book.purchases, today)
+    last_contact = _latest(book.contacts, today)
     lapse = book.settings.lapse_after_days
     index = index or index_book(book)
     found: list[tuple[int, StayInTouch]] = []
@@ -46,3 +41,14 @@ def build_stay_in_touch(
     # Longest silence first; clients with nothing on record at all come last.
     found.sort(key=lambda pair: (pair[0] < 0, -pair[0], pair[1].client.casefold()))
     return [item for _, item in found]
+
+
+def _latest(records: Iterable[Purchase | Contact], today: dt.date) -> dict[str, dt.date]:
+    """Give client id -> the latest date on or before `today` among `records`."""
+    latest: dict[str, dt.date] = {}
+    never = dt.date.min
+    for record in records:
+        day = record.date
+        if day <= today and day > latest.get(record.client_id, never):
+            latest[record.client_id] = day
+    return latest

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 
+
+@lru_cache(maxsize=4096)  # a shop sells the same few hundred items over and over
 def in_sentence(item: str) -> str:
     """Give an item name fit for mid-sentence: "Pearl drop earrings" -> "pearl drop earrings".
 
