@@ -91,13 +91,6 @@ class _Pass:
         """Give how many days away a milestone with this lead time may be and still show."""
         return lead_days if self.reach is None else max(lead_days, self.reach)
 
-    def name(self, client: Client) -> str:
-        """Give `client.name`."""
-        name = self._names.get(client.id)
-        if name is None:
-            name = self._names[client.id] = client.name
-        return name
-
     def keepsake(self, purchase: Purchase) -> bool:
         """Tell whether `purchase` is remembered every year, not only on its first anniversary."""
         key = (purchase.category, purchase.occasion, purchase.item)
@@ -110,11 +103,16 @@ class _Pass:
         self, client: Client, when: dt.date, days_away: int, kind: str, label: str,
         lead_days: int, years: int | None = None,
     ) -> Milestone:
-        return Milestone(
-            date=when, client_id=client.id, client=self.name(client), kind=kind, label=label,
-            years=years, lead_days=lead_days, days_away=days_away,
-            discreet=client.discreet, contact_ok=client.contact_ok,
-        )
+        """Give the milestone of `client` on `when`.
+
+        The calendar makes tens of thousands: the fields go in by position, in the order
+        `Milestone` declares them (keywords cost a third more), and each name is joined once.
+        """
+        name = self._names.get(client.id)
+        if name is None:
+            name = self._names[client.id] = client.name
+        return Milestone(when, client.id, name, kind, label, years, lead_days, days_away,
+                         (), "", client.discreet, client.contact_ok)
 
 
 def _client_milestones(run: _Pass) -> list[Milestone]:

@@ -14,7 +14,10 @@ FollowUpStatus = Literal["overdue", "due", "upcoming"]
 
 @dataclass
 class Milestone:
-    """An occasion on `date` (the next occurrence on or after today) for one client or couple."""
+    """An occasion on `date` (the next occurrence on or after today) for one client or couple.
+
+    Keep the fields in this order: `milestones._Pass.make` passes them by position.
+    """
 
     date: dt.date
     client_id: str
