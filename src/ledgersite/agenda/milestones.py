@@ -49,7 +49,7 @@ def collect_milestones(
 def _soonest_first(found: list[Milestone]) -> list[Milestone]:
     """Give `found` sorted by date, then client, kind and label (ties keep their order).
 
-    Tens of thousands fall on at most 367 days: sorting each day's apart is quicker than
+    Tens of thousands fall on a year's days at most: sorting each day's apart is quicker than
     one sort comparing dates over and over.
     """
     by_day: dict[dt.date, list[Milestone]] = defaultdict(list)
