@@ -19,6 +19,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -129,16 +130,46 @@ def load_and_validate(path: Path) -> float:
 
 
 def run_build(book: Path, out: Path) -> tuple[float, int]:
-    """Run `ledgersite build` as a whole process; give (seconds, peak RSS in bytes)."""
+    """Run `ledgersite build` as a whole process; give (seconds, peak memory in bytes).
+
+    The peak is the most the build and its render workers held at once: the sum of their
+    resident sizes, sampled every 20 ms (pages the workers share with the build are counted
+    twice, so this errs high), or the build's own peak if that is higher.
+    """
     command = [sys.executable, "-m", "ledgersite", "-q", "build", str(book), "--out", str(out),
                "--today", TODAY.isoformat()]
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.wait(0.02):
+            peak = max(peak, tree_rss(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     _pid, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"build of {book} failed: {' '.join(command)}")
-    return seconds, usage.ru_maxrss * 1024
+    return seconds, max(peak, usage.ru_maxrss * 1024)
+
+
+def tree_rss(pid: int) -> int:
+    """Give the resident bytes of process `pid` and its children (0 once it is gone)."""
+    total = 0
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1]) * 1024
+    except OSError:
+        return 0
+    return total + sum(tree_rss(int(child)) for child in children)
 
 
 def startup() -> float:
