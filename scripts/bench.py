@@ -132,9 +132,9 @@ def load_and_validate(path: Path) -> float:
 def run_build(book: Path, out: Path) -> tuple[float, int]:
     """Run `ledgersite build` as a whole process; give (seconds, peak memory in bytes).
 
-    The peak is the most the build and its render workers held at once: the sum of their
-    resident sizes, sampled every 20 ms (pages the workers share with the build are counted
-    twice, so this errs high), or the build's own peak if that is higher.
+    The peak is the most memory the build and its render workers held at once: the sum of
+    their proportional set sizes (a page shared by the build and a forked worker counts half
+    to each), sampled every 50 ms, or the build's own peak resident size if that is higher.
     """
     command = [sys.executable, "-m", "ledgersite", "-q", "build", str(book), "--out", str(out),
                "--today", TODAY.isoformat()]
@@ -145,8 +145,8 @@ def run_build(book: Path, out: Path) -> tuple[float, int]:
 
     def sample() -> None:
         nonlocal peak
-        while not done.wait(0.02):
-            peak = max(peak, tree_rss(process.pid))
+        while not done.wait(0.05):
+            peak = max(peak, tree_pss(process.pid))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -159,17 +159,17 @@ def run_build(book: Path, out: Path) -> tuple[float, int]:
     return seconds, max(peak, usage.ru_maxrss * 1024)
 
 
-def tree_rss(pid: int) -> int:
-    """Give the resident bytes of process `pid` and its children (0 once it is gone)."""
+def tree_pss(pid: int) -> int:
+    """Give the proportional set size in bytes of process `pid` and its children (0 if gone)."""
     total = 0
     try:
         children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
                 total += int(line.split()[1]) * 1024
     except OSError:
         return 0
-    return total + sum(tree_rss(int(child)) for child in children)
+    return total + sum(tree_pss(int(child)) for child in children)
 
 
 def startup() -> float:
