@@ -5,6 +5,7 @@ Anything else a page depends on changing, or a failed build in between, means a 
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import subprocess
@@ -15,6 +16,9 @@ import pytest
 
 from book_files import build, status, write_book
 from ledgersite.cli import main
+from ledgersite.config import Config
+from ledgersite.load import load_book
+from ledgersite.pipeline import build_book
 
 
 def rebuilt(book: Path, out: Path, caplog: pytest.LogCaptureFixture, *extra: str) -> bool:
@@ -141,3 +145,18 @@ def test_a_locked_site_is_always_built(
     monkeypatch.setattr("ledgersite.site.seal.ITERATIONS", 1000)
     assert rebuilt(book, out, caplog, "--password")
     assert rebuilt(book, out, caplog, "--password")
+
+
+def test_any_other_publish_into_the_site_means_the_next_build_runs(
+    site: tuple[Path, Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    """E.g. the watcher, which builds the same folder for another day without this command."""
+    book, out = site
+    load_and_build(book, out, dt.date(2026, 12, 20))
+    assert "20 Dec" in (out / "index.html").read_text(encoding="utf-8")
+    assert rebuilt(book, out, caplog)
+    assert "20 Dec" not in (out / "index.html").read_text(encoding="utf-8")
+
+
+def load_and_build(book: Path, out: Path, today: dt.date) -> None:
+    build_book(load_book(book, Config()), out, config=Config(), today=today)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,26 @@ def test_no_fork_while_another_thread_runs(
         stop.set()
         watcher.join()
     assert renderers() == {os.getpid()}
+
+
+@pytest.mark.usefixtures("lone_thread")
+def test_a_worker_that_dies_fails_the_build_instead_of_hanging(
+    tmp_path: Path, renderers: Callable[[], set[int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site"
+    build_site(out)
+    before = files(out)
+    parent = os.getpid()
+
+    def killed(job: publish._Job, todo: list[publish.Page]) -> list[str]:
+        if os.getpid() != parent:
+            os._exit(9)  # as the out-of-memory killer would
+        return []
+
+    monkeypatch.setattr(publish._Job, "stage_some", killed)
+    book = make_book()
+    book.clients["C-001"].phone = "07700 000000"
+    with pytest.raises(BrokenProcessPool), failure_recorded(out):
+        build_site(out, book)
+    assert files(out) == before
+    assert not (out / ".ledgersite" / "staging").exists()

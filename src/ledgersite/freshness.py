@@ -51,22 +51,26 @@ def _file_stamp(path: Path) -> list[Any]:
     return [path.name, info.st_size, info.st_mtime_ns, digest]
 
 
-def _context(location: str | Path, config: Config, today: dt.date) -> str:
+def _context(location: str | Path, config: Config, fingerprint: str, today: dt.date) -> str:
     """Give a digest of everything besides the book that a build depends on."""
-    parts = [__version__, str(Path(location).expanduser().resolve()), repr(config),
-             templates_fingerprint(config), today.isoformat()]
+    parts = [__version__, str(Path(location).expanduser().resolve()), repr(config), fingerprint,
+             today.isoformat()]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
 def remember(
     out: Path, stamp: list[list[Any]] | None, *, location: str | Path, config: Config,
-    today: dt.date, time_zone: str,
+    fingerprint: str, today: dt.date, time_zone: str,
 ) -> None:
-    """Record that the site in `out` is built from the book with `stamp`, on `today`."""
+    """Record that the site in `out` is built from the book with `stamp`, on `today`.
+
+    `stamp` and `fingerprint` (`site.theme.templates_fingerprint`) are taken before the build
+    reads anything, so a change saved while it runs is seen by the next build.
+    """
     if stamp is None:
         return
-    record = {"source": stamp, "context": _context(location, config, today),
-              "today": today.isoformat(), "time_zone": time_zone}
+    record = {"source": stamp, "context": _context(location, config, fingerprint, today),
+              "time_zone": time_zone}
     path = out / RECORD
     scratch = path.with_suffix(".tmp")
     scratch.write_text(json.dumps(record), encoding="utf-8")
@@ -74,7 +78,8 @@ def remember(
 
 
 def forget(out: Path) -> None:
-    """Drop the record, so the next build of `out` runs whole."""
+    """Drop the record, so the next build of `out` runs whole (done by every publish and
+    every recorded failure, whoever makes them: the build, the watcher)."""
     (out / RECORD).unlink(missing_ok=True)
 
 
@@ -95,7 +100,8 @@ def up_to_date(out: Path, location: str | Path, *, config: Config, today: dt.dat
         return (
             site_there
             and not locked
-            and record["context"] == _context(location, config, today)
+            and record["context"]
+            == _context(location, config, templates_fingerprint(config), today)
             and record["source"] == source_stamp(location)
         )
     except (OSError, ValueError, KeyError, TypeError, LedgersiteError):

@@ -64,22 +64,27 @@ def build(
     from ledgersite.buildlock import build_lock
     from ledgersite.commands import store_now
     from ledgersite.load import load_book
+    from ledgersite.site.theme import templates_fingerprint
 
     # The lock is outside failure_recorded: a build that found another running changed nothing.
     with build_lock(out), failure_recorded(out), collector.paused():
-        freshness.forget(out)
-        # Stamped before reading, so a save during the build is seen by the next one.
+        # Taken before reading, so a save during the build is seen by the next one.
         stamp = freshness.source_stamp(location)
+        fingerprint = templates_fingerprint(config)
         book = load_book(location, config)
         now = store_now(book.settings.time_zone)
         day = today or now.date()
         report = build_book(
             book, out, config=config, today=day, now=now, progress=progress, key=key,
         )
-        if key is None:
-            freshness.remember(out, stamp, location=location, config=config, today=day,
+    if key is None:
+        try:
+            freshness.remember(out, stamp, location=location, config=config,
+                               fingerprint=fingerprint, today=day,
                                time_zone=book.settings.time_zone)
-        return report
+        except OSError as err:  # the site is good; only the next build's shortcut is lost
+            log.warning("Could not record the build for next time: %s", err)
+    return report
 
 
 @contextmanager

@@ -4,20 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ledgersite.book import Book, Client
+from ledgersite.book import Client
 
 
-def partners(book: Book) -> dict[str, str]:
-    """Give client id -> partner's client id, for active clients whose partner is a client too.
+def pairs_among(active: dict[str, Client]) -> dict[str, str]:
+    """Give client id -> partner's client id among the `active` clients (id -> client, in order).
 
     A Partner link counts either way round; a household shared by exactly two clients counts
     as a couple too (larger households may hold children or parents).
     """
-    return pairs_among({cid: c for cid, c in book.clients.items() if not c.inactive})
-
-
-def pairs_among(active: dict[str, Client]) -> dict[str, str]:
-    """Give `partners` for the given active clients (client id -> client, in book order)."""
     pairs: dict[str, str] = {}
     for cid, client in active.items():
         other = client.partner_id

@@ -24,10 +24,12 @@ import os
 import shutil
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ledgersite import freshness
 from ledgersite.site.render import Page
 
 log = logging.getLogger(__name__)
@@ -104,6 +106,7 @@ def publish(
     """
     state = out / STATE
     staging = state / "staging"
+    freshness.forget(out)  # whatever this publishes, the build that recorded it is over
     shutil.rmtree(staging, ignore_errors=True)
     old = read_manifest(out)["files"]
     files = {page.path: {"digest": page.digest} for page in pages}
@@ -191,8 +194,11 @@ class _Job:
         # whole inherited heap page by page (copy-on-write) just to look at it.
         gc.freeze()
         try:
-            with multiprocessing.get_context("fork").Pool(2) as pool:
-                yield pool.imap(_stage_chunk, range(len(chunks)))
+            # A worker that dies (say, out of memory) breaks the pool with an error; it does not
+            # leave the build waiting for ever with the build lock held.
+            fork = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=2, mp_context=fork) as pool:
+                yield pool.map(_stage_chunk, range(len(chunks)))
         finally:
             _FORKED = None
             gc.unfreeze()
@@ -243,6 +249,7 @@ def good_status(
 
 def record_failure(out: Path, *, failed_at: dt.datetime, reason: str) -> None:
     """Mark the site in `out` as stale because a rebuild failed; its pages stay as they were."""
+    freshness.forget(out)  # the next build must clear the failure, so it cannot be skipped
     previous = read_manifest(out).get("status") or {}
     failure = {
         "ok": False,
