@@ -157,3 +157,15 @@ def test_profile_digest_includes_the_templates(tmp_path: Path) -> None:
         profile[p.path] != p.digest for p in custom if p.path.startswith("clients/")
     )
 
+
+
+def test_a_row_inserted_above_renders_no_profile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every row below moves down one; no profile shows row numbers, so none is rendered."""
+    out = tmp_path / "site"
+    profiles_rendered(out, small_book(), monkeypatch)
+    moved = small_book()
+    for record in [*moved.clients.values(), *moved.purchases, *moved.contacts]:
+        record.row += 1
+    assert profiles_rendered(out, moved, monkeypatch) == set()

@@ -6,8 +6,11 @@ which link to offer) is made here. URLs are relative to the site's root folder.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import operator
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -356,14 +359,27 @@ def profile_inputs(book: Book, client: Client, names: dict[str, str], index: Rel
     others = [book.clients.get(client.partner_id or ""), book.clients.get(client.referred_by)]
     others += index.households.get(client.household, []) if client.household else []
     return repr((
-        vars(client), names[client.id], book.settings.currency,
+        _SHOWN[Client](client), names[client.id], book.settings.currency,
         [(o.id, o.name, names.get(o.id)) for o in others if o is not None],
-        [vars(p) for p in index.purchases.get(client.id, ())],
-        [vars(d) for d in index.dates.get(client.id, ())],
-        [vars(w) for w in index.wishes.get(client.id, ())],
-        [vars(c) for c in index.contacts.get(client.id, ())],
-        [vars(t) for t in index.tasks.get(client.id, ())],
+        list(map(_SHOWN[Purchase], index.purchases.get(client.id, ()))),
+        list(map(_SHOWN[ImportantDate], index.dates.get(client.id, ()))),
+        list(map(_SHOWN[WishItem], index.wishes.get(client.id, ()))),
+        list(map(_SHOWN[Contact], index.contacts.get(client.id, ()))),
+        list(map(_SHOWN[Task], index.tasks.get(client.id, ()))),
     ))
+
+
+def _fields_but_row(kind: type) -> Callable[[Any], tuple[Any, ...]]:
+    names = [f.name for f in dataclasses.fields(kind) if f.name != "row"]
+    return operator.attrgetter(*names)
+
+
+#: A record's fields without its row number, which no profile shows: a row inserted above
+#: moves every row below it, and must not re-render their profiles.
+_SHOWN = {
+    kind: _fields_but_row(kind)
+    for kind in (Client, Purchase, ImportantDate, WishItem, Contact, Task)
+}
 
 
 def profile_view(book: Book, client: Client, names: dict[str, str], index: Related) -> View:
