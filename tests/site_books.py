@@ -158,3 +158,13 @@ def build_site(
         book, agenda, agenda.milestones, out, config=config or Config(),
         feed=b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", now=now,
     )
+
+
+def broken_templates(folder: Path) -> Config:
+    """Give settings whose profile template fails while rendering (it names a missing field)."""
+    broken = folder / "broken"
+    broken.mkdir()
+    (broken / "profile.html").write_text(
+        "{% extends 'base.html' %}{% block content %}{{ view.no_such_thing }}{% endblock %}"
+    )
+    return Config(templates=broken)

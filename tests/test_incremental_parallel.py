@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from ledgersite.config import Config
 from ledgersite.pipeline import failure_recorded
 from ledgersite.site import publish
-from site_books import build_site, make_book
+from site_books import broken_templates, build_site, make_book
 
 pytestmark = pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs two cores")
 
@@ -73,15 +72,10 @@ def test_a_failure_in_a_worker_leaves_the_last_good_site_untouched(
     out = tmp_path / "site"
     build_site(out)
     before = files(out)
-    broken = tmp_path / "broken"
-    broken.mkdir()
-    (broken / "profile.html").write_text(
-        "{% extends 'base.html' %}{% block content %}{{ view.no_such_thing }}{% endblock %}"
-    )
     book = make_book()
     book.clients["C-001"].phone = "07700 000000"
     with pytest.raises(Exception, match="no_such_thing"), failure_recorded(out):
-        build_site(out, book, config=Config(templates=broken))
+        build_site(out, book, config=broken_templates(tmp_path))
     assert files(out) == before
     assert not (out / ".ledgersite" / "staging").exists()
 

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from ledgersite.config import Config
 from ledgersite.errors import BookNotFound
 from ledgersite.pipeline import failure_recorded
 from ledgersite.site.publish import STATUS, read_manifest
-from site_books import build_site, make_agenda, make_book
+from site_books import broken_templates, build_site, make_agenda, make_book
 
 
 def snapshot(out: Path) -> dict[str, tuple[bytes, int]]:
@@ -93,15 +92,10 @@ def test_a_build_that_fails_while_rendering_leaves_the_last_good_site_untouched(
     out = tmp_path / "site"
     build_site(out)
     before = snapshot(out)
-    broken = tmp_path / "broken"
-    broken.mkdir()
-    (broken / "profile.html").write_text(
-        "{% extends 'base.html' %}{% block content %}{{ view.no_such_thing }}{% endblock %}"
-    )
     book = make_book()
     book.clients["C-001"].phone = "07700 000000"  # so pages would change if it got that far
     with pytest.raises(Exception, match="no_such_thing"), failure_recorded(out):
-        build_site(out, book, config=Config(templates=broken))
+        build_site(out, book, config=broken_templates(tmp_path))
     assert snapshot(out) == before
     assert not (out / ".ledgersite" / "staging").exists()
     status = status_of(out)
