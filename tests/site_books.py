@@ -26,6 +26,7 @@ from ledgersite.book import (
 )
 from ledgersite.config import Config
 from ledgersite.pipeline import BuildReport, publish_site
+from ledgersite.site.seal import SiteKey
 
 TODAY = dt.date(2026, 6, 1)
 READ_AT = dt.datetime(2026, 6, 1, 8, 30, tzinfo=dt.UTC)
@@ -149,14 +150,14 @@ def make_agenda(book: Book, today: dt.date = TODAY) -> Agenda:
 
 def build_site(
     out: Path, book: Book | None = None, *, config: Config | None = None,
-    agenda: Agenda | None = None, now: dt.datetime = READ_AT,
+    agenda: Agenda | None = None, now: dt.datetime = READ_AT, key: SiteKey | None = None,
 ) -> BuildReport:
     """Build the site of `book` (default `make_book()`) into `out` with the hand-made agenda."""
     book = book or make_book()
     agenda = agenda or make_agenda(book)
     return publish_site(
         book, agenda, agenda.milestones, out, config=config or Config(),
-        feed=b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", now=now,
+        feed=b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", now=now, key=key,
     )
 
 

@@ -13,7 +13,7 @@ from typing import Literal
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """One thing staff should fix, pinned to a cell where there is one."""
 
@@ -37,7 +37,7 @@ class Problem:
         return ", ".join(parts)
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class PartialDate:
     """A calendar date whose year may be unknown (a birthday typed as "14 March")."""
 
@@ -57,7 +57,7 @@ class PartialDate:
 ContactChannel = Literal["phone", "text", "email", "mail"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Client:
     """A client or prospect: one row of the Clients sheet."""
 
@@ -107,7 +107,7 @@ class Client:
         return any(word in s for word in ("archiv", "deceased", "passed away", "inactive"))
 
 
-@dataclass
+@dataclass(slots=True)
 class Purchase:
     """A sale: one row of the Purchases sheet."""
 
@@ -123,7 +123,7 @@ class Purchase:
     notes: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class ImportantDate:
     """Another date to remember: one row of the Dates sheet."""
 
@@ -135,7 +135,7 @@ class ImportantDate:
     notes: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class WishItem:
     """Something a client admired: one row of the Wish list sheet."""
 
@@ -148,7 +148,7 @@ class WishItem:
     fulfilled_on: dt.date | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Contact:
     """A touch that happened: one row of the Contact log."""
 
@@ -160,7 +160,7 @@ class Contact:
     notes: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Task:
     """A promise or one-off to-do: one row of the Tasks sheet."""
 

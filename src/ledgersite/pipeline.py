@@ -7,7 +7,6 @@ changes, so every page shows that the latest update failed and why.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -149,9 +148,8 @@ def publish_site(
 
     `now` is the build's time, aware, in the store's time zone (times on the site are shown in it).
     """
-    env = render.make_environment(config)
+    render_one: Callable[[render.Page], bytes] = render.Renderer(config)
     pages = render.plan_site(book, agenda, calendar, feed=feed, config=config)
-    render_one: Callable[[render.Page], bytes] = functools.partial(render.render_page, env=env)
     if key is not None:
         from ledgersite.site.seal import seal_site
 

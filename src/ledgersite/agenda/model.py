@@ -12,7 +12,7 @@ from typing import Literal
 FollowUpStatus = Literal["overdue", "due", "upcoming"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Milestone:
     """An occasion on `date` (the next occurrence on or after today) for one client or couple.
 
@@ -33,7 +33,7 @@ class Milestone:
     contact_ok: bool = True
 
 
-@dataclass
+@dataclass(slots=True)
 class FollowUp:
     """Something staff owe a client: a cadence step, or a promise from the Tasks sheet."""
 
@@ -49,7 +49,7 @@ class FollowUp:
     discreet: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class StayInTouch:
     """A client nobody has bought from or spoken to for a while."""
 
@@ -59,7 +59,7 @@ class StayInTouch:
     days_since_contact: int | None
 
 
-@dataclass
+@dataclass(slots=True)
 class GiftIdea:
     """A client's open wish-list items, shown to the partner as the client's occasion nears."""
 
@@ -71,7 +71,7 @@ class GiftIdea:
     message: str = ""  # "Maria's birthday is in 18 days: she admired the sapphire ring on 3 May"
 
 
-@dataclass
+@dataclass(slots=True)
 class Waiting:
     """Someone who wrote in and has had no answer yet."""
 

@@ -14,17 +14,14 @@ good build ran and whether the latest one failed.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import json
 import logging
 import multiprocessing
 import os
 import shutil
-import threading
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -110,7 +107,7 @@ def publish(
     shutil.rmtree(staging, ignore_errors=True)
     old = read_manifest(out)["files"]
     files = {page.path: {"digest": page.digest} for page in pages}
-    job = _Job(out, staging, pages, old, render, progress)
+    job = _Job(out, pages, old, _Stager(out, staging, render), progress)
     try:
         staged = job.stage_all()
     except BaseException:
@@ -135,25 +132,22 @@ def publish(
     return Published(written=len(staged), unchanged=unchanged, removed=len(removed))
 
 
-#: Below this many pages to render, one process is quicker than starting a second.
+#: Below this many pages to render, one process is quicker than starting two more.
 PARALLEL_PAGES = 1500
+#: How many pages a render worker is sent at a time.
+CHUNK = 250
+#: How many chunks may wait for a worker at once: enough to keep both busy, few enough that
+#: the pages' contexts (made here, before sending) never pile up in memory.
+IN_FLIGHT = 4
 
 
 @dataclass
-class _Job:
-    """Staging the changed pages of one publish: rendered and written to `staging`."""
+class _Stager:
+    """Renders pages and writes those whose bytes changed into `staging`; sent to workers."""
 
     out: Path
     staging: Path
-    pages: list[Page]
-    old: dict[str, Any]
     render: Callable[[Page], bytes]
-    progress: Callable[[int, int], None] | None
-
-    def stale(self, page: Page) -> bool:
-        """Tell whether `page` must be rendered: new digest, or its file is gone."""
-        same = self.old.get(page.path, {}).get("digest") == page.digest
-        return not (same and (self.out / page.path).is_file())
 
     def stage(self, page: Page) -> bool:
         """Stage `page` if its bytes differ from the published file; tell whether it did."""
@@ -168,63 +162,83 @@ class _Job:
         """Stage the pages of `todo` whose bytes changed; give their paths."""
         return [page.path for page in todo if self.stage(page)]
 
+
+@dataclass
+class _Job:
+    """Staging the changed pages of one publish: rendered and written to `staging`."""
+
+    out: Path
+    pages: list[Page]
+    old: dict[str, Any]
+    stager: _Stager
+    progress: Callable[[int, int], None] | None
+
+    def stale(self, page: Page) -> bool:
+        """Tell whether `page` must be rendered: new digest, or its file is gone."""
+        same = self.old.get(page.path, {}).get("digest") == page.digest
+        return not (same and (self.out / page.path).is_file())
+
     def stage_all(self) -> list[str]:
-        """Stage every stale page, in two forked processes when there are many to render."""
+        """Stage every stale page, with two worker processes when there are many to render."""
         todo = [page for page in self.pages if self.stale(page)]
         done, total = len(self.pages) - len(todo), len(self.pages)
         chunks = [todo[start:start + CHUNK] for start in range(0, len(todo), CHUNK)]
+        parallel = len(todo) >= PARALLEL_PAGES and (os.cpu_count() or 1) > 1
         staged: list[str] = []
-        with self._stager(chunks, parallel=len(todo) >= PARALLEL_PAGES) as results:
-            for chunk, paths in zip(chunks, results, strict=True):
-                staged += paths
-                done += len(chunk)
-                if self.progress is not None:
-                    self.progress(done, total)
+        for chunk, paths in self._staged(chunks) if parallel else self._staged_here(chunks):
+            staged += paths
+            done += len(chunk)
+            if self.progress is not None:
+                self.progress(done, total)
         return staged
 
-    @contextlib.contextmanager
-    def _stager(self, chunks: list[list[Page]], *, parallel: bool) -> Iterator[Iterable[list[str]]]:
-        """Give the paths staged from each chunk, in order, from this or two forked processes."""
-        if not (parallel and _can_fork()):
-            yield map(self.stage_some, chunks)
-            return
-        global _FORKED  # the workers find their chunks here: only chunk numbers are sent
-        _FORKED = (self, chunks)
-        # Frozen objects are never walked by the collector, so the workers do not copy the
-        # whole inherited heap page by page (copy-on-write) just to look at it.
-        gc.freeze()
-        try:
-            # A worker that dies (say, out of memory) breaks the pool with an error; it does not
-            # leave the build waiting for ever with the build lock held.
-            fork = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=2, mp_context=fork) as pool:
-                yield pool.map(_stage_chunk, range(len(chunks)))
-        finally:
-            _FORKED = None
-            gc.unfreeze()
+    def _staged_here(self, chunks: list[list[Page]]) -> Iterator[tuple[list[Page], list[str]]]:
+        for chunk in chunks:
+            yield chunk, self.stager.stage_some(chunk)
+
+    def _staged(self, chunks: list[list[Page]]) -> Iterator[tuple[list[Page], list[str]]]:
+        """Give each chunk with the paths staged from it, rendered by two worker processes.
+
+        The workers are fresh interpreters (spawned, not forked): they share no memory with
+        this big process, and starting them is safe while other threads (the watcher's) run.
+        Each chunk goes with its contexts made here, so a worker needs nothing but the pages.
+        A worker that dies (say, out of memory) breaks the pool with an error; it does not
+        leave the build waiting for ever with the build lock held.
+        """
+        spawn = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(
+            max_workers=2, mp_context=spawn, initializer=_install, initargs=(self.stager,)
+        ) as pool:
+            waiting: dict[Future[list[str]], list[Page]] = {}
+            for chunk in chunks:
+                if len(waiting) >= IN_FLIGHT:
+                    yield from _finished(waiting)
+                waiting[pool.submit(_stage_chunk, [page.ready() for page in chunk])] = chunk
+            while waiting:
+                yield from _finished(waiting)
 
 
-#: How many pages a worker renders at a time.
-CHUNK = 250
-_FORKED: tuple[_Job, list[list[Page]]] | None = None
+def _finished(
+    waiting: dict[Future[list[str]], list[Page]],
+) -> Iterator[tuple[list[Page], list[str]]]:
+    """Wait for at least one chunk; give (and forget) every chunk that is done."""
+    done, _ = wait(waiting, return_when=FIRST_COMPLETED)
+    for future in done:
+        yield waiting.pop(future), future.result()
 
 
-def _stage_chunk(number: int) -> list[str]:
-    assert _FORKED is not None
-    job, chunks = _FORKED
-    return job.stage_some(chunks[number])
+#: A render worker's stager, set once when the worker starts.
+_STAGER: _Stager | None = None
 
 
-def _can_fork() -> bool:
-    """Tell whether a second process may be forked: two cores, and no other thread running.
+def _install(stager: _Stager) -> None:
+    global _STAGER
+    _STAGER = stager
 
-    (Forking a process with threads, such as the watcher's, can deadlock the child.)
-    """
-    return (
-        (os.cpu_count() or 1) > 1
-        and threading.active_count() == 1
-        and "fork" in multiprocessing.get_all_start_methods()
-    )
+
+def _stage_chunk(pages: list[Page]) -> list[str]:
+    assert _STAGER is not None
+    return _STAGER.stage_some(pages)
 
 
 def write_status(out: Path, status: dict[str, Any]) -> None:

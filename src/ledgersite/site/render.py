@@ -33,7 +33,7 @@ _NOTE_TAGS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Page:
     """One file of the site: where it goes, what it was made from, and (once rendered) bytes.
 
@@ -46,6 +46,12 @@ class Page:
     context: dict[str, Any] | None = None
     content: bytes | None = None
     make_context: Callable[[], dict[str, Any]] | None = None
+
+    def ready(self) -> Page:
+        """Give this page with its context made: plain data, fit to send to a render worker."""
+        if self.make_context is None:
+            return self
+        return Page(self.path, self.digest, self.template, self.make_context(), self.content)
 
 
 #: One converter for every note: building a new one per note costs more than converting.
@@ -175,10 +181,25 @@ def plan_site(
     return pages
 
 
-def render_page(page: Page, env: jinja2.Environment) -> bytes:
-    """Give the bytes of `page`, rendering its template when it has no content yet."""
-    if page.content is not None:
-        return page.content
-    context = page.context if page.make_context is None else page.make_context()
-    assert page.template is not None and context is not None
-    return env.get_template(page.template).render(context).encode("utf-8")
+class Renderer:
+    """Gives the bytes of a page, rendering its template when it has no content yet.
+
+    Picklable: only the settings travel, and a render worker makes its own environment.
+    """
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.env = make_environment(config)
+
+    def __getstate__(self) -> tuple[Config]:
+        return (self.config,)
+
+    def __setstate__(self, state: tuple[Config]) -> None:
+        self.__init__(*state)  # type: ignore[misc]
+
+    def __call__(self, page: Page) -> bytes:
+        if page.content is not None:
+            return page.content
+        context = page.context if page.make_context is None else page.make_context()
+        assert page.template is not None and context is not None
+        return self.env.get_template(page.template).render(context).encode("utf-8")

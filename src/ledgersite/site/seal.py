@@ -17,6 +17,7 @@ can be read from `file://` too, where nothing can be fetched.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import hmac
 import json
@@ -222,24 +223,32 @@ def seal_site(
         locked.append(Page(published, _digest(key, page.digest),
                            content=_sealed_script(key, page.path, content)))
     shell_digest = hashlib.sha256(SHELL.encode() + json.dumps(sealed_files).encode()).hexdigest()
-    originals: dict[str, Page] = {}
     for page in pages:
         if page.path in clear:
             locked.append(page)
-        elif page.path.endswith(".html"):
-            originals[page.path] = page
-            locked.append(Page(page.path, _digest(key, page.digest, shell_digest)))
+        elif page.path.endswith(".html"):  # rendered as before, then sealed into a shell
+            locked.append(dataclasses.replace(page, digest=_digest(key, page.digest, shell_digest)))
     for name in UNLOCK_ASSETS:
         content = (TEMPLATES / "assets" / name).read_bytes()
         locked.append(Page(f"assets/{name}", hashlib.sha256(content).hexdigest(), content=content))
+    return locked, LockedRenderer(render, key, sealed_files)
 
-    def render_locked(page: Page) -> bytes:
+
+@dataclass
+class LockedRenderer:
+    """Gives a locked site's page: the open page rendered, then sealed into its shell.
+
+    Picklable when `render` is, so render workers can lock pages too.
+    """
+
+    render: Callable[[Page], bytes]
+    key: SiteKey
+    sealed_files: dict[str, str]
+
+    def __call__(self, page: Page) -> bytes:
         if page.content is not None:
             return page.content
-        html = render(originals[page.path])
-        return shell(key, page.path, html, sealed_files)
-
-    return locked, render_locked
+        return shell(self.key, page.path, self.render(page), self.sealed_files)
 
 
 def shell(key: SiteKey, path: str, html: bytes, sealed_files: Mapping[str, str]) -> bytes:
