@@ -120,7 +120,7 @@ def build_book(
     calendar = calendar_milestones(book, today)
     feed = calendar_feed(book, today)
     return publish_site(
-        book, agenda, calendar, out, config=config, feed=_as_bytes(feed),
+        book, agenda, calendar, out, config=config, feed=feed,
         now=now or store_now(book.settings.time_zone), progress=progress, key=key,
     )
 
@@ -173,7 +173,3 @@ def publish_site(
         problems=len(book.problems),
         removed=done.removed,
     )
-
-
-def _as_bytes(feed: str | bytes) -> bytes:
-    return feed.encode("utf-8") if isinstance(feed, str) else feed
