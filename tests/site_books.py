@@ -150,13 +150,18 @@ def make_agenda(book: Book, today: dt.date = TODAY) -> Agenda:
 
 def build_site(
     out: Path, book: Book | None = None, *, config: Config | None = None,
-    agenda: Agenda | None = None, now: dt.datetime = READ_AT, key: SiteKey | None = None,
+    agenda: Agenda | None = None, calendar: list[Milestone] | None = None,
+    now: dt.datetime = READ_AT, key: SiteKey | None = None,
 ) -> BuildReport:
-    """Build the site of `book` (default `make_book()`) into `out` with the hand-made agenda."""
+    """Build the site of `book` (default `make_book()`) into `out` with the hand-made agenda.
+
+    The Calendar shows `calendar`, by default the agenda's milestones.
+    """
     book = book or make_book()
     agenda = agenda or make_agenda(book)
     return publish_site(
-        book, agenda, agenda.milestones, out, config=config or Config(),
+        book, agenda, agenda.milestones if calendar is None else calendar, out,
+        config=config or Config(),
         feed=b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", now=now, key=key,
     )
 

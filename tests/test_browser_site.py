@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
+from ledgersite.agenda.model import Milestone
 from ledgersite.errors import BookNotFound
 from ledgersite.pipeline import failure_recorded
 from site_books import XSS, build_site, make_book
@@ -94,7 +95,10 @@ def open_page(browser: Browser, size: tuple[int, int]) -> tuple[Page, Watch]:
 def site_pages(out: Path) -> list[Path]:
     pages = [out / n for n in ("index.html", "followups.html", "clients.html", "calendar.html",
                                "health.html")]
-    return pages + sorted((out / "calls").glob("*.html")) + sorted((out / "clients").glob("*.html"))
+    return pages + [
+        page for folder in ("calls", "calendar", "clients")
+        for page in sorted((out / folder).glob("*.html"))
+    ]
 
 
 @pytest.mark.parametrize("size", TABLETS, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -118,6 +122,52 @@ def test_every_page_fits_works_and_runs_nothing_staff_typed(
     assert watch.errors == []
     assert watch.dialogs == []
     assert watch.foreign == []
+    page.context.close()
+
+
+@pytest.fixture(scope="module")
+def year_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site whose Calendar has one milestone in each of the twelve months from June 2026."""
+    out = tmp_path_factory.mktemp("year")
+    book = make_book(XSS, hostile_ids=True)
+    maria = next(iter(book.clients.values()))
+    calendar = [
+        Milestone(dt.date(2026 + (5 + i) // 12, (5 + i) % 12 + 1, 9), maria.id, maria.name,
+                  "date", f"Occasion {i + 1}{XSS}", None, 14)
+        for i in range(12)
+    ]
+    build_site(out, book, calendar=calendar, now=dt.datetime.now(dt.UTC))
+    return out
+
+
+@pytest.mark.parametrize("size", TABLETS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_tapping_a_month_on_the_calendar_opens_its_page_and_its_neighbours(
+    browser: Browser, year_site: Path, size: tuple[int, int]
+) -> None:
+    page, watch = open_page(browser, size)
+    page.goto((year_site / "calendar.html").as_uri())
+    months = page.locator("nav.months a")
+    assert months.count() == 12
+    assert page.inner_text("nav.months a[aria-current=page]") == "June 2026 · 1"
+    page.click("nav.months >> text=September 2026 · 1")
+    page.wait_for_url("**/calendar/2026-09.html")
+    assert page.inner_text("nav.months a[aria-current=page]") == "September 2026 · 1"
+    assert page.inner_text("main h2").startswith("September 2026")
+    assert page.inner_text("main .calendar").count("Occasion 4") == 1
+    assert page.get_attribute('nav.nav a[aria-current="page"]', "href") == "../calendar.html"
+    for check in (TAP_TARGETS, ACCESSIBILITY):
+        assert page.evaluate(check) == [], check
+    page.click("text=next month ›")
+    page.wait_for_url("**/calendar/2026-10.html")
+    page.click("text=‹ previous month")
+    page.wait_for_url("**/calendar/2026-09.html")
+    for width in (size[0], 360):  # the months wrap rather than widen the page
+        page.set_viewport_size({"width": width, "height": size[1]})
+        assert page.evaluate("document.scrollingElement.scrollWidth <= innerWidth"), width
+        rows = months.evaluate_all("els => new Set(els.map(e => e.offsetTop)).size")
+        assert rows > 1, width
+    assert page.evaluate("window.__pwned") is None
+    assert watch.errors == [] and watch.dialogs == [] and watch.foreign == []
     page.context.close()
 
 

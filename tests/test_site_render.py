@@ -9,6 +9,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -200,13 +201,102 @@ def test_call_sheet_csv_neutralises_formulas_staff_typed(tmp_path: Path) -> None
     assert maria_row[1].startswith("'=") and maria_row[2] == "'+44 7700 900123"
 
 
-def test_with_the_real_agenda_the_calendar_covers_the_coming_twelve_months(
-    tmp_path: Path,
-) -> None:
-    report = build_book(make_book(), tmp_path, config=Config(), today=dt.date(2026, 6, 1))
+class CalendarLinks(HTMLParser):
+    """Collect a Calendar page's month navigation and its links to the previous and next month."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.months: list[tuple[str, str, bool]] = []  # (href, text, is the page's month)
+        self.steps: dict[str, str] = {}  # rel ("prev", "next") -> href
+        self._nav = ""
+        self._link: list[Any] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "nav":
+            self._nav = a.get("class") or ""
+        elif tag == "a" and self._nav == "months":
+            self._link = [a["href"], "", a.get("aria-current") == "page"]
+        elif tag == "a" and self._nav == "month-steps":
+            self.steps[a["rel"] or ""] = a["href"] or ""
+
+    def handle_data(self, data: str) -> None:
+        if self._link is not None:
+            self._link[1] += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._link is not None:
+            self.months.append((self._link[0], self._link[1], self._link[2]))
+            self._link = None
+        elif tag == "nav":
+            self._nav = ""
+
+
+def calendar_links(path: Path) -> CalendarLinks:
+    links = CalendarLinks()
+    links.feed(path.read_text(encoding="utf-8"))
+    return links
+
+
+#: The Calendar of `make_book()` on 1 June 2026: each month with its page and what it shows.
+REAL_MONTHS = [
+    ("June 2026", "2026-06", ("Tom&#39;s birthday", "14th anniversary")),
+    ("September 2026", "2026-09", ("Daughter&#39;s birthday (7 years)",)),
+    ("March 2027", "2027-03", ("Maria turns 41",)),
+    ("May 2027", "2027-05", ("Sapphire halo ring, 1 year",)),
+]
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("real")
+    report = build_book(make_book(), out, config=Config(), today=dt.date(2026, 6, 1))
     assert report.clients == 5 and report.written > 10
-    calendar = (tmp_path / "calendar.html").read_text(encoding="utf-8")
-    for month in ("June 2026", "September 2026", "March 2027"):
-        assert month in calendar, month
-    assert "June 2027" not in calendar
-    assert (tmp_path / "calendar.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    return out
+
+
+def test_with_the_real_agenda_the_calendar_covers_the_coming_twelve_months(
+    real_site: Path,
+) -> None:
+    tab = calendar_links(real_site / "calendar.html")
+    assert tab.months == [
+        (f"calendar/{stem}.html", f"{title} · {len(shown)}", at == 0)
+        for at, (title, stem, shown) in enumerate(REAL_MONTHS)
+    ]
+    assert tab.steps == {}
+    pages = [("calendar.html", REAL_MONTHS[0])] + [
+        (f"calendar/{month[1]}.html", month) for month in REAL_MONTHS
+    ]
+    for path, (title, _, shown) in pages:
+        html = (real_site / path).read_text(encoding="utf-8")
+        assert f'<h2 id="month">{title} <span class="count">{len(shown)}</span></h2>' in html
+        for other_title, _, labels in REAL_MONTHS:
+            for label in labels:
+                assert (label in html) == (other_title == title), (path, label)
+    assert sorted(p.name for p in (real_site / "calendar").iterdir()) == [
+        f"{stem}.html" for _, stem, _ in REAL_MONTHS
+    ]
+    for page in [real_site / "calendar.html", *(real_site / "calendar").iterdir()]:
+        assert "June 2027" not in page.read_text(encoding="utf-8"), page
+    assert (real_site / "calendar.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_each_month_page_links_to_its_neighbours_and_marks_its_own_month(
+    real_site: Path,
+) -> None:
+    stems = [stem for _, stem, _ in REAL_MONTHS]
+    for at, stem in enumerate(stems):
+        page = real_site / "calendar" / f"{stem}.html"
+        links = calendar_links(page)
+        assert [href for href, _, _ in links.months] == [f"../calendar/{s}.html" for s in stems]
+        assert [current for _, _, current in links.months] == [s == stem for s in stems]
+        neighbours = {"prev": at - 1, "next": at + 1}
+        assert links.steps == {
+            rel: f"../calendar/{stems[i]}.html"
+            for rel, i in neighbours.items() if 0 <= i < len(stems)
+        }
+        html = page.read_text(encoding="utf-8")
+        assert ("‹ previous month" in html) == (at > 0)
+        assert ("next month ›" in html) == (at < len(stems) - 1)
+        assert f"<title>Calendar: {REAL_MONTHS[at][0]} · " in html
+        assert 'href="../calendar.html" aria-current="page"' in html  # the Calendar tab

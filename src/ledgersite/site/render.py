@@ -171,8 +171,29 @@ def plan_site(
         digest = _digest(fingerprint, path, "profile.html", site, inputs)
         later = functools.partial(profile, client)
         pages.append(Page(path, digest, "profile.html", make_context=later))
-    page("calendar.html", "calendar.html", "calendar", "Calendar",
-         view=views.calendar_view(book, calendar, names))
+    # One page per month, and the first month again as the tab's page: digested from what
+    # their entries show, their views made only for the pages that must be rendered.
+    months = views.calendar_months(calendar)
+    nav = [(year, month, len(items)) for year, month, items in months]
+
+    def month_context(path: str, at: int, neighbours: bool) -> dict[str, Any]:
+        view = views.calendar_month_view(nav, at, months[at][2], names, neighbours=neighbours)
+        title = "Calendar" if path == "calendar.html" else f"Calendar: {view['month']['title']}"
+        return full(path, "calendar", title, view=view)
+
+    def month_page(path: str, at: int, neighbours: bool = True) -> None:
+        year, number, items = months[at]
+        inputs = ((year, number), nav, views.calendar_month_key(items, names))
+        digest = _digest(fingerprint, path, "calendar.html", site, inputs)
+        later = functools.partial(month_context, path, at, neighbours)
+        pages.append(Page(path, digest, "calendar.html", make_context=later))
+
+    if months:
+        month_page("calendar.html", 0, neighbours=False)
+    else:
+        page("calendar.html", "calendar.html", "calendar", "Calendar", view={"months": []})
+    for at, (year, number, _) in enumerate(months):
+        month_page(views.calendar_month_path(year, number), at)
     raw("calendar.ics", feed)
     page("health.html", "health.html", "health", "Book health", view=views.health_view(book))
     raw("assets/site.css", stylesheet(config))

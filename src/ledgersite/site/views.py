@@ -493,25 +493,72 @@ def profile_view(book: Book, client: Client, names: dict[str, str], index: Relat
     }
 
 
-def calendar_view(book: Book, milestones: list[Milestone], names: dict[str, str]) -> View:
-    """Give the coming milestones grouped by month."""
-    months: dict[tuple[int, int], list[View]] = defaultdict(list)
+#: The milestones of one month, in date then client order: (year, month, milestones).
+CalendarMonth = tuple[int, int, list[Milestone]]
+#: The Calendar's month navigation: (year, month, how many milestones) for each month.
+MonthNav = list[tuple[int, int, int]]
+
+
+def calendar_months(milestones: list[Milestone]) -> list[CalendarMonth]:
+    """Give the milestones grouped by month, each month's sorted by date, then client name."""
+    months: list[CalendarMonth] = []
     for m in sorted(milestones, key=lambda m: (m.date, m.client)):
-        months[(m.date.year, m.date.month)].append(
-            {
-                "day": m.date.day,
-                "weekday": f"{m.date:%a}",
-                "label": m.label,
-                "name": m.client,
-                "url": client_url(names, m.client_id),
-                "gift_theme": m.gift_theme,
-            }
-        )
+        if not months or months[-1][:2] != (m.date.year, m.date.month):
+            months.append((m.date.year, m.date.month, []))
+        months[-1][2].append(m)
+    return months
+
+
+def calendar_month_path(year: int, month: int) -> str:
+    """Give the URL, from the site root, of one month's Calendar page."""
+    return f"calendar/{year:04d}-{month:02d}.html"
+
+
+def _month_title(year: int, month: int) -> str:
+    return f"{dt.date(year, month, 1):%B %Y}"
+
+
+def calendar_month_key(items: list[Milestone], names: dict[str, str]) -> list[tuple[Any, ...]]:
+    """Give exactly what each of a month's entries shows: a key for its page's digest."""
+    return [
+        (m.date, m.label, m.client, m.client_id, names.get(m.client_id), m.gift_theme)
+        for m in items
+    ]
+
+
+def calendar_month_view(
+    nav: MonthNav, at: int, items: list[Milestone], names: dict[str, str], *,
+    neighbours: bool = True,
+) -> View:
+    """Give the Calendar page of month `nav[at]`: the months, its entries, and its neighbours.
+
+    `neighbours=False` leaves out the links to the previous and next month.
+    """
+
+    def link(i: int) -> View:
+        year, month, count = nav[i]
+        return {"title": _month_title(year, month), "count": count,
+                "url": calendar_month_path(year, month), "current": i == at}
+
+    months = [link(i) for i in range(len(nav))]
     return {
-        "months": [
-            {"title": f"{dt.date(year, month, 1):%B %Y}", "items": items}
-            for (year, month), items in sorted(months.items())
-        ]
+        "months": months,
+        "month": {
+            "title": months[at]["title"],
+            "items": [
+                {
+                    "day": m.date.day,
+                    "weekday": f"{m.date:%a}",
+                    "label": m.label,
+                    "name": m.client,
+                    "url": client_url(names, m.client_id),
+                    "gift_theme": m.gift_theme,
+                }
+                for m in items
+            ],
+        },
+        "previous": months[at - 1] if neighbours and at > 0 else None,
+        "next": months[at + 1] if neighbours and at + 1 < len(months) else None,
     }
 
 
