@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -15,8 +16,9 @@ from openpyxl import Workbook
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 from ledgersite.config import Config
+from ledgersite.load import load_book
 from ledgersite.sources import workbook
-from ledgersite.sources.raw import EPOCH_1900, EPOCH_1904
+from ledgersite.sources.raw import EPOCH_1900, EPOCH_1904, LateReadError
 from ledgersite.sources.read import read_book
 from ledgersite.sources.workbook import read_workbook
 
@@ -177,7 +179,7 @@ def test_detects_the_1904_date_system_of_an_ods_workbook(realworld: Path) -> Non
     )
 
 
-def test_two_threads_read_exactly_what_one_does(
+def test_two_background_threads_read_exactly_what_one_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     wb = Workbook()
@@ -191,10 +193,32 @@ def test_two_threads_read_exactly_what_one_does(
     wb["Dates"]["H5"] = "a cell further out"
     path = tmp_path / "book.xlsx"
     wb.save(path)
-    monkeypatch.setattr(workbook, "PARALLEL_BYTES", 10**12)
     one = read_workbook(path, "xlsx")
     monkeypatch.setattr(workbook, "PARALLEL_BYTES", 0)
-    two = read_workbook(path, "xlsx")
+    two = read_workbook(path, "xlsx", background=True)
+    assert any(callable(sheet._rows) for sheet in two.sheets)  # still being read
     assert [(s.name, s.rows) for s in two.sheets] == [(s.name, s.rows) for s in one.sheets]
     assert [s.name for s in two.sheets] == ["Clients", "Purchases", "Dates", "Contact log", "Empty"]
     assert len(one.sheets[1].rows) == 1599
+
+
+def test_a_sheet_that_fails_in_the_background_is_read_again_in_one_go(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _save(tmp_path)
+    monkeypatch.setattr(workbook, "PARALLEL_BYTES", 0)
+    real = workbook._sheet_rows
+    failed: list[str] = []
+
+    def flaky(book: object, name: str) -> object:
+        if name == "Purchases" and threading.current_thread() is not threading.main_thread():
+            failed.append(name)
+            raise ValueError("a sheet calamine chokes on")
+        return real(book, name)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workbook, "_sheet_rows", flaky)
+    with pytest.raises(LateReadError, match="Purchases"):
+        _ = read_book(path, config=Config(), background=True).sheets[1].rows
+    book = load_book(path, Config())
+    assert failed == ["Purchases", "Purchases"]  # once above, once in the build's first read
+    assert [p.item for p in book.purchases] == ["Pearl studs"]

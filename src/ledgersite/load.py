@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 
 from ledgersite import collector
 from ledgersite.book import Book
 from ledgersite.config import Config
+from ledgersite.sources.raw import LateReadError
 from ledgersite.sources.read import read_book
 from ledgersite.validate import validate
 
+log = logging.getLogger(__name__)
+
 
 def load_book(location: str | Path, config: Config, *, read_at: dt.datetime | None = None) -> Book:
-    """Give the validated book at `location` (file, CSV folder or Google Sheet)."""
-    raw = read_book(location, config=config)
+    """Give the validated book at `location` (file, CSV folder or Google Sheet).
+
+    A large workbook is validated sheet by sheet while its next sheets are still being read.
+    """
     when = read_at or dt.datetime.now(dt.UTC)
     with collector.paused():
-        return validate(raw, config=config, read_at=when)
+        try:
+            return validate(read_book(location, config=config, background=True),
+                            config=config, read_at=when)
+        except LateReadError as err:  # a sheet failed in the background: read it all again
+            log.info("%s; reading the book again in one go", err)
+            return validate(read_book(location, config=config), config=config, read_at=when)

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from ledgersite.errors import SourceError
 
 #: What a cell may hold once read: text, a number, a boolean, a real date/time, or nothing.
 CellValue = str | int | float | bool | dt.datetime | dt.date | dt.time | None
+
+Rows = list[list[CellValue]]
 
 #: Day zero of serial-number dates in Excel's default system (and Google Sheets').
 EPOCH_1900 = dt.date(1899, 12, 30)
@@ -14,15 +19,32 @@ EPOCH_1900 = dt.date(1899, 12, 30)
 EPOCH_1904 = dt.date(1904, 1, 1)
 
 
-@dataclass
 class RawSheet:
     """One sheet as read: `rows[i][j]` is the cell at spreadsheet row `i + 1`, column `j`.
 
-    Rows may be ragged; trailing empty rows are dropped by the readers.
+    Rows may be ragged; trailing empty rows are dropped by the readers. A sheet may still be
+    being read in the background: its rows are then a function that waits for them, and
+    `LateReadError` says that reading failed.
     """
 
-    name: str
-    rows: list[list[CellValue]]
+    __slots__ = ("_rows", "name")
+
+    def __init__(self, name: str, rows: Rows | Callable[[], Rows]) -> None:
+        self.name = name
+        self._rows = rows
+
+    @property
+    def rows(self) -> Rows:
+        """Give the rows, once read."""
+        if callable(self._rows):
+            try:
+                self._rows = self._rows()
+            except Exception as err:
+                raise LateReadError(f"The sheet {self.name} could not be read: {err}") from err
+        return self._rows
+
+    def __repr__(self) -> str:
+        return f"RawSheet({self.name!r}, {self.rows!r})"
 
     def cell(self, row: int, col: int) -> CellValue:
         """Give the value at 1-based `row` and 0-based `col`, or None outside the data."""
@@ -30,6 +52,10 @@ class RawSheet:
             return None
         values = self.rows[row - 1]
         return values[col] if 0 <= col < len(values) else None
+
+
+class LateReadError(SourceError):
+    """A sheet read in the background failed: read the book again, the careful way."""
 
 
 @dataclass

@@ -29,13 +29,16 @@ def is_google_sheet(location: str | Path) -> bool:
     return bool(_SHEET_KEY.match(text)) and not Path(text).exists()
 
 
-def read_book(location: str | Path, *, config: Config) -> RawBook:
+def read_book(location: str | Path, *, config: Config, background: bool = False) -> RawBook:
     """Give every sheet of the book at `location`: a workbook file, a CSV folder or a Google Sheet.
 
     The kind of file is judged by its content, not its extension. A lone CSV file is read as
     the Clients sheet (or the tab `[sheets] clients` names in ledgersite.toml), since a book
     of one sheet can only be a list of clients. Raises a `SourceError` subclass, with a
     sentence for staff, whenever the book cannot be read.
+
+    With `background`, a large workbook's sheets may still be being read when this returns,
+    so the caller can start on the first ones: see `RawSheet.rows`.
     """
     if isinstance(location, str) and is_google_sheet(location):
         from ledgersite.sources.gsheet import read_gsheet  # only needed for Google Sheets
@@ -60,7 +63,7 @@ def read_book(location: str | Path, *, config: Config) -> RawBook:
         kind = sniff(path)
         if kind == "csv":
             return read_csv_file(path, config.sheets.get("clients", LONE_CSV_SHEET))
-        return read_workbook(path, kind)
+        return read_workbook(path, kind, background=background)
     except SourceError:
         raise
     except PermissionError as err:

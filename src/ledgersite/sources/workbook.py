@@ -12,16 +12,16 @@ and gives the text of error cells (#N/A) that calamine turns into blanks.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 import threading
 import time
 import warnings
 import zipfile
-from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import python_calamine
 
@@ -40,12 +40,16 @@ _DATE1904 = re.compile(rb"""date1904\s*=\s*["'](?:1|true)["']""", re.IGNORECASE)
 _NULL_DATE = re.compile(rb"""<table:null-date[^>]*date-value\s*=\s*["']1904-01-01""")
 
 
-def read_workbook(path: Path, kind: str) -> RawBook:
-    """Give every worksheet of the .xlsx/.xlsm (`kind` "xlsx") or .ods (`kind` "ods") at `path`."""
+def read_workbook(path: Path, kind: str, *, background: bool = False) -> RawBook:
+    """Give every worksheet of the .xlsx/.xlsm (`kind` "xlsx") or .ods (`kind` "ods") at `path`.
+
+    With `background`, a large workbook's sheets may still be being read when this returns:
+    see `RawSheet.rows`.
+    """
     epoch = _epoch(path, kind)
     try:
         with collector.paused():
-            book = _read_with_calamine(path, kind)
+            book = _read_with_calamine(path, kind, background)
     except python_calamine.PasswordError as err:
         raise PasswordProtected(
             "This workbook is password-protected: save a copy without a password and use that"
@@ -96,56 +100,85 @@ def _epoch(path: Path, kind: str) -> dt.date:
     return EPOCH_1904 if pattern.search(head) else EPOCH_1900
 
 
-def _read_with_calamine(path: Path, kind: str) -> list[RawSheet]:
-    """Give the worksheets; a large .xlsx is read by two threads, each sheet parsed by one.
+def _read_with_calamine(path: Path, kind: str, background: bool) -> list[RawSheet]:
+    """Give the worksheets; with `background`, a large .xlsx is read by two threads meanwhile.
 
-    calamine parses a sheet without holding Python's lock, so two sheets parse at once.
-    An .ods is parsed whole when opened, so it gains nothing from a second thread.
+    calamine parses a sheet without holding Python's lock, so the caller can validate one
+    sheet while the next ones are parsed. An .ods is parsed whole when opened: no gain there.
     """
     workbook = _open_calamine(path)
+    names = [
+        meta.name for meta in workbook.sheets_metadata
+        # chart sheets and macro sheets hold no rows of data
+        if meta.typ == python_calamine.SheetTypeEnum.WorkSheet
+    ]
+    if background and kind == "xlsx" and len(names) > 1 and path.stat().st_size >= PARALLEL_BYTES:
+        return _BackgroundReader(path, workbook, names).sheets()
     try:
-        names = [
-            meta.name for meta in workbook.sheets_metadata
-            # chart sheets and macro sheets hold no rows of data
-            if meta.typ == python_calamine.SheetTypeEnum.WorkSheet
-        ]
-        if kind != "xlsx" or len(names) < 2 or path.stat().st_size < PARALLEL_BYTES:
-            return [RawSheet(name=name, rows=_sheet_rows(workbook, name)) for name in names]
-        pending = iter(names)
-        lock = threading.Lock()
-        rows: dict[str, list[list[CellValue]]] = {}
-
-        def read_some(own: python_calamine.CalamineWorkbook) -> None:
-            while True:
-                with lock:
-                    name = next(pending, None)
-                if name is None:
-                    return
-                rows[name] = _sheet_rows(own, name)
-
-        with ThreadPoolExecutor(max_workers=1) as helper:
-            second = helper.submit(lambda: _with_own_workbook(path, read_some))
-            read_some(workbook)
-            second.result()
-        return [RawSheet(name=name, rows=rows[name]) for name in names]
+        return [RawSheet(name, _sheet_rows(workbook, name)) for name in names]
     finally:
         workbook.close()
+
+
+class _BackgroundReader:
+    """Two threads, each with its own workbook, reading the sheets in order. A sheet asked for
+    before either thread has started it is read at once by the thread that asks."""
+
+    def __init__(
+        self, path: Path, workbook: python_calamine.CalamineWorkbook, names: list[str]
+    ) -> None:
+        self._path = path
+        self._queue = list(names)  # not started yet
+        self._lock = threading.Lock()
+        self._read: dict[str, Future[list[list[CellValue]]]] = {n: Future() for n in names}
+        for opened in (workbook, None):
+            threading.Thread(target=self._work, args=(opened,), daemon=True).start()
+
+    def sheets(self) -> list[RawSheet]:
+        """Give the sheets, in workbook order; their rows wait for the reading."""
+        return [RawSheet(name, functools.partial(self._wait, name)) for name in self._read]
+
+    def _wait(self, name: str) -> list[list[CellValue]]:
+        with self._lock:
+            mine = name in self._queue
+            if mine:
+                self._queue.remove(name)
+        if mine:  # e.g. a small Settings sheet at the end: no need to wait for the big ones
+            with collector.paused():
+                workbook = _open_calamine(self._path)
+                try:
+                    self._take(workbook, name)
+                finally:
+                    workbook.close()
+        return self._read[name].result()
+
+    def _work(self, workbook: python_calamine.CalamineWorkbook | None) -> None:
+        try:
+            workbook = workbook or _open_calamine(self._path)
+        except Exception:  # the other thread, given an open workbook, reads every sheet
+            return
+        try:
+            with collector.paused():
+                while True:
+                    with self._lock:
+                        if not self._queue:
+                            return
+                        name = self._queue.pop(0)
+                    self._take(workbook, name)
+        finally:
+            workbook.close()
+
+    def _take(self, workbook: python_calamine.CalamineWorkbook, name: str) -> None:
+        try:
+            self._read[name].set_result(_sheet_rows(workbook, name))
+        except Exception as err:
+            self._read[name].set_exception(err)
 
 
 def _open_calamine(path: Path) -> python_calamine.CalamineWorkbook:
     # from_path would choose the format by the extension; the content was sniffed already.
     with path.open("rb") as handle:
         return python_calamine.CalamineWorkbook.from_filelike(handle)
-
-
-def _with_own_workbook(
-    path: Path, work: Callable[[python_calamine.CalamineWorkbook], None]
-) -> None:
-    workbook = _open_calamine(path)
-    try:
-        work(workbook)
-    finally:
-        workbook.close()
 
 
 def _sheet_rows(workbook: python_calamine.CalamineWorkbook, name: str) -> list[list[CellValue]]:
@@ -162,25 +195,24 @@ def _sheet_rows(workbook: python_calamine.CalamineWorkbook, name: str) -> list[l
     return rows
 
 
-def _clean(values: Sequence[object]) -> list[CellValue]:
+def _clean(values: list[Any]) -> list[CellValue]:
     """Give the row minus trailing blanks; blanks as None, whole numbers int, durations days."""
     end = len(values)
     while end and (values[end - 1] == "" or values[end - 1] is None):
         end -= 1
+    row = values[:end]
     # The readers give only CellValue types besides "" and timedelta, which are mapped here.
-    return cast(
-        list[CellValue],
-        [
-            None
-            if v == ""
-            else (
-                int(v)
-                if type(v) is float and v.is_integer()
-                else (v.total_seconds() / 86400 if type(v) is dt.timedelta else v)
-            )
-            for v in values[:end]
-        ],
-    )
+    for i, v in enumerate(row):
+        kind = v.__class__
+        if kind is str:
+            if not v:
+                row[i] = None
+        elif kind is float:
+            if v.is_integer():
+                row[i] = int(v)
+        elif kind is dt.timedelta:
+            row[i] = v.total_seconds() / 86400
+    return cast(list[CellValue], row)
 
 
 def _drop_trailing_empty_rows(rows: list[list[CellValue]]) -> None:
