@@ -17,6 +17,7 @@ import pytest
 from ledgersite.config import Config
 from ledgersite.pipeline import build_book
 from ledgersite.site.render import notes_html
+from ledgersite.site.theme import TEMPLATES
 from site_books import XSS, build_site, make_book
 
 
@@ -185,6 +186,20 @@ def test_the_store_can_override_a_template_and_the_stylesheet(tmp_path: Path) ->
     assert "Our own health page" in (out / "health.html").read_text(encoding="utf-8")
     assert (out / "assets" / "site.css").read_text() == "body { color: black; }"
     assert "Today" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_stores_own_icons_show_on_every_page(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    ours = (TEMPLATES / "macros.html").read_text(encoding="utf-8")
+    start, end = ours.index("{% macro icon(name)"), ours.index("{%- endmacro %}") + 15
+    own_icon = '{% macro icon(name) -%}<b class="own-icon">{{ name }}</b>{%- endmacro %}'
+    (mine / "macros.html").write_text(ours[:start] + own_icon + ours[end:], encoding="utf-8")
+    out = tmp_path / "site"
+    build_site(out, config=Config(templates=mine))
+    for page in ("index.html", "clients/" + next(p.name for p in (out / "clients").iterdir())):
+        html = (out / page).read_text(encoding="utf-8")
+        assert '<b class="own-icon">today</b>' in html and '<svg class="icon"' not in html
 
 
 def test_call_sheet_csv_neutralises_formulas_staff_typed(tmp_path: Path) -> None:

@@ -105,9 +105,25 @@ def make_environment(config: Config) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # a build is over before anyone edits a template
     )
     env.filters["notes"] = notes_html
+    env.globals["icon"] = _icons(env)
     return env
+
+
+def _icons(env: jinja2.Environment) -> Callable[[str], Markup]:
+    """Give `icon(name)` for templates: the `icon` macro of macros.html, made once per name.
+
+    A page shows a dozen icons, and calling a macro costs more than the rest of the page's
+    header; an icon depends on its name alone.
+    """
+
+    @functools.cache
+    def icon(name: str) -> Markup:
+        return Markup(env.get_template("macros.html").module.icon(name))  # type: ignore[attr-defined]
+
+    return icon
 
 
 def _digest(fingerprint: str, *parts: Any) -> str:
