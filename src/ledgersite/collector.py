@@ -1,4 +1,5 @@
-"""Pausing Python's cycle collector while a book's worth of objects is made.
+"""Pausing Python's cycle collector while a book's worth of objects is made, and giving back
+the memory a book's raw cells held once it is validated.
 
 Reading, validating and rendering a book make hundreds of thousands of lists, records and
 strings and almost no reference cycles; with the collector on, it walks them over and over
@@ -8,8 +9,10 @@ strings and almost no reference cycles; with the collector on, it walks them ove
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import functools
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 
 @contextlib.contextmanager
@@ -22,3 +25,23 @@ def paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def give_back() -> None:
+    """Return memory freed by the process to the system, where the C library allows it.
+
+    glibc keeps the memory of freed objects for reuse (the raw cells of a 100,000-client book:
+    hundreds of megabytes) unless told to trim; elsewhere this does nothing.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim  # the C library in use
+    except (OSError, AttributeError, TypeError):  # not glibc (macOS, musl, Windows)
+        return None
+    return trim

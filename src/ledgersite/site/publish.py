@@ -182,7 +182,7 @@ class _Job:
         """Stage every stale page, with two worker processes when there are many to render."""
         todo = [page for page in self.pages if self.stale(page)]
         done, total = len(self.pages) - len(todo), len(self.pages)
-        chunks = [todo[start:start + CHUNK] for start in range(0, len(todo), CHUNK)]
+        chunks = list(_chunks(todo))
         parallel = len(todo) >= PARALLEL_PAGES and (os.cpu_count() or 1) > 1
         staged: list[str] = []
         for chunk, paths in self._staged(chunks) if parallel else self._staged_here(chunks):
@@ -195,6 +195,7 @@ class _Job:
     def _staged_here(self, chunks: list[list[Page]]) -> Iterator[tuple[list[Page], list[str]]]:
         for chunk in chunks:
             yield chunk, self.stager.stage_some(chunk)
+            _release(chunk)
 
     def _staged(self, chunks: list[list[Page]]) -> Iterator[tuple[list[Page], list[str]]]:
         """Give each chunk with the paths staged from it, rendered by two worker processes.
@@ -214,8 +215,32 @@ class _Job:
                 if len(waiting) >= IN_FLIGHT:
                     yield from _finished(waiting)
                 waiting[pool.submit(_stage_chunk, [page.ready() for page in chunk])] = chunk
+                _release(chunk)
             while waiting:
                 yield from _finished(waiting)
+
+
+def _release(pages: list[Page]) -> None:
+    for page in pages:
+        page.release()
+
+
+def _chunks(pages: list[Page]) -> Iterator[list[Page]]:
+    """Give the pages in chunks of CHUNK, each heavy page in a chunk of its own.
+
+    So a worker never holds two heavy pages at once, nor a heavy page and 249 more.
+    """
+    chunk: list[Page] = []
+    for page in pages:
+        if page.heavy:
+            yield [page]
+            continue
+        chunk.append(page)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _finished(

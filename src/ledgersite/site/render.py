@@ -46,12 +46,17 @@ class Page:
     context: dict[str, Any] | None = None
     content: bytes | None = None
     make_context: Callable[[], dict[str, Any]] | None = None
+    #: Lists many clients (Today, a month of the calendar): rendered apart from other pages.
+    heavy: bool = False
+
+    def release(self) -> None:
+        """Forget the page's data once it is rendered or sent off: a big book's add up."""
+        self.context = self.content = self.make_context = None
 
     def ready(self) -> Page:
-        """Give this page with its context made: plain data, fit to send to a render worker."""
-        if self.make_context is None:
-            return self
-        return Page(self.path, self.digest, self.template, self.make_context(), self.content)
+        """Give a copy of this page with its context made: plain data, to send to a worker."""
+        context = self.context if self.make_context is None else self.make_context()
+        return Page(self.path, self.digest, self.template, context, self.content, heavy=self.heavy)
 
 
 #: One converter for every note: building a new one per note costs more than converting.
@@ -157,7 +162,8 @@ def plan_site(
 
     def page(path: str, template: str, key: str, title: str, **context: Any) -> None:
         ready = full(path, key, title, **context)
-        pages.append(Page(path, _digest(fingerprint, path, template, ready), template, ready))
+        digest = _digest(fingerprint, path, template, ready)
+        pages.append(Page(path, digest, template, ready, heavy=True))
 
     def profile(client: Client) -> dict[str, Any]:
         view = views.profile_view(book, client, names, index)
@@ -202,7 +208,7 @@ def plan_site(
         inputs = ((year, number), nav, views.calendar_month_key(items, names))
         digest = _digest(fingerprint, path, "calendar.html", site, inputs)
         later = functools.partial(month_context, path, at, neighbours)
-        pages.append(Page(path, digest, "calendar.html", make_context=later))
+        pages.append(Page(path, digest, "calendar.html", make_context=later, heavy=True))
 
     if months:
         month_page("calendar.html", 0, neighbours=False)
