@@ -133,3 +133,13 @@ def test_a_locked_site_is_sealed_by_the_workers_as_by_one_process(
     assert two == files(tmp_path / "one")
     profile = next(path for path in two if path.startswith("clients/"))
     assert b"Maria" not in two[profile] and b"ledgersite-sealed" in two[profile]
+
+
+def test_a_heavy_page_goes_to_a_worker_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(publish, "CHUNK", 3)
+    pages = [Page(f"p{i}.html", "d", heavy=i in (1, 5, 6)) for i in range(9)]
+    chunks = [[page.path for page in chunk] for chunk in publish._chunks(pages)]
+    assert chunks == [
+        ["p1.html"], ["p0.html", "p2.html", "p3.html"], ["p5.html"], ["p6.html"],
+        ["p4.html", "p7.html", "p8.html"],
+    ]
