@@ -196,10 +196,26 @@ def test_two_background_threads_read_exactly_what_one_does(
     one = read_workbook(path, "xlsx")
     monkeypatch.setattr(workbook, "PARALLEL_BYTES", 0)
     two = read_workbook(path, "xlsx", background=True)
-    assert any(callable(sheet._rows) for sheet in two.sheets)  # still being read
     assert [(s.name, s.rows) for s in two.sheets] == [(s.name, s.rows) for s in one.sheets]
     assert [s.name for s in two.sheets] == ["Clients", "Purchases", "Dates", "Contact log", "Empty"]
     assert len(one.sheets[1].rows) == 1599
+
+
+def _failing_once(
+    monkeypatch: pytest.MonkeyPatch, sheet: str, error: BaseException
+) -> list[str]:
+    """Make the first read of `sheet` raise `error`; give the names of the sheets read."""
+    real = workbook._sheet_rows
+    read: list[str] = []
+
+    def flaky(book: object, name: str) -> object:
+        read.append(name)
+        if name == sheet and read.count(name) == 1:
+            raise error
+        return real(book, name)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workbook, "_sheet_rows", flaky)
+    return read
 
 
 def test_a_sheet_that_fails_in_the_background_is_read_again_in_one_go(
@@ -207,18 +223,55 @@ def test_a_sheet_that_fails_in_the_background_is_read_again_in_one_go(
 ) -> None:
     path = _save(tmp_path)
     monkeypatch.setattr(workbook, "PARALLEL_BYTES", 0)
-    real = workbook._sheet_rows
-    failed: list[str] = []
+    read = _failing_once(monkeypatch, "Purchases", ValueError("a sheet calamine chokes on"))
+    book = load_book(path, Config())
+    assert read.count("Purchases") == 2  # the failed read, and the second one in one go
+    assert [p.item for p in book.purchases] == ["Pearl studs"]
 
-    def flaky(book: object, name: str) -> object:
-        if name == "Purchases" and threading.current_thread() is not threading.main_thread():
-            failed.append(name)
-            raise ValueError("a sheet calamine chokes on")
+
+class Panic(BaseException):
+    """What pyo3 raises for a panic in calamine's Rust code: not an Exception."""
+
+
+def test_a_reader_thread_that_panics_fails_the_sheet_instead_of_hanging(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _save(tmp_path)
+    monkeypatch.setattr(workbook, "PARALLEL_BYTES", 0)
+    _failing_once(monkeypatch, "Purchases", Panic("index out of bounds"))
+    raw = read_book(path, config=Config(), background=True)
+    with pytest.raises(LateReadError, match="index out of bounds"):
+        _ = raw.sheets[1].rows
+    assert [p.item for p in load_book(path, Config()).purchases] == ["Pearl studs"]
+
+
+def test_sheets_the_book_never_asks_for_are_not_read_after_it_is_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wb = Workbook()
+    clients = wb.active
+    assert clients is not None
+    clients.title = "Clients"
+    clients.append(["Client ID", "First name"])
+    clients.append(["C-1", "Maria"])
+    for n in range(6):
+        wb.create_sheet(f"Archive {n}").append(["Old", "rows"])
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    monkeypatch.setattr(workbook, "PARALLEL_BYTES", 0)
+    real = workbook._sheet_rows
+    read: list[str] = []
+
+    def slow_archives(book: object, name: str) -> object:
+        read.append(name)
+        if name.startswith("Archive"):
+            time.sleep(0.3)  # a big tab nobody needs
         return real(book, name)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(workbook, "_sheet_rows", flaky)
-    with pytest.raises(LateReadError, match="Purchases"):
-        _ = read_book(path, config=Config(), background=True).sheets[1].rows
-    book = load_book(path, Config())
-    assert failed == ["Purchases", "Purchases"]  # once above, once in the build's first read
-    assert [p.item for p in book.purchases] == ["Pearl studs"]
+    monkeypatch.setattr(workbook, "_sheet_rows", slow_archives)
+    load_book(path, Config())
+    deadline = time.monotonic() + 5
+    while any("(_work)" in repr(t) for t in threading.enumerate()):
+        assert time.monotonic() < deadline, "the reader threads did not stop"
+        time.sleep(0.05)
+    assert len([name for name in read if name.startswith("Archive")]) <= 2  # one per thread

@@ -22,10 +22,17 @@ def load_book(location: str | Path, config: Config, *, read_at: dt.datetime | No
     A large workbook is validated sheet by sheet while its next sheets are still being read.
     """
     when = read_at or dt.datetime.now(dt.UTC)
+    book: Book | None = None
     with collector.paused():
+        raw = read_book(location, config=config, background=True)
         try:
-            return validate(read_book(location, config=config, background=True),
-                            config=config, read_at=when)
-        except LateReadError as err:  # a sheet failed in the background: read it all again
+            book = validate(raw, config=config, read_at=when)
+        except LateReadError as err:  # a sheet failed in the background
             log.info("%s; reading the book again in one go", err)
-            return validate(read_book(location, config=config), config=config, read_at=when)
+        finally:
+            raw.stop_reading()  # sheets of no interest to the book are left unread
+        del raw  # before reading again: a big book's first attempt would double the memory
+        if book is None:
+            book = validate(read_book(location, config=config), config=config, read_at=when)
+    collector.give_back()  # the raw cells, garbage now
+    return book

@@ -71,7 +71,6 @@ def build(
         stamp = freshness.source_stamp(location)
         fingerprint = templates_fingerprint(config)
         book = load_book(location, config)
-        collector.give_back()  # the raw cells, before the site's data is made
         now = store_now(book.settings.time_zone)
         day = today or now.date()
         report = build_book(

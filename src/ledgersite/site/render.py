@@ -50,7 +50,7 @@ class Page:
     heavy: bool = False
 
     def release(self) -> None:
-        """Forget the page's data once it is rendered or sent off: a big book's add up."""
+        """Forget this page's data once rendered or handed to a worker: a big book's add up."""
         self.context = self.content = self.make_context = None
 
     def ready(self) -> Page:

@@ -71,6 +71,8 @@ class RawBook:
     epoch: dt.date = EPOCH_1900
     #: Anything the reader noticed that staff should hear about (e.g. a reader fallback).
     notes: list[str] = field(default_factory=list)
+    #: Stops reading in the background the sheets nobody has asked for yet.
+    stop_reading: Callable[[], None] = field(default=lambda: None, repr=False, compare=False)
 
 
 def column_letter(col: int) -> str:

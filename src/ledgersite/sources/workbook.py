@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import io
 import logging
 import re
 import threading
 import time
 import warnings
 import zipfile
+from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, cast
@@ -34,7 +36,8 @@ log = logging.getLogger(__name__)
 
 #: The openpyxl fallback gives up after this long rather than hang a build.
 FALLBACK_SECONDS = 30.0
-#: Workbooks at least this large are read by two threads (below it, one is as quick).
+#: Workbooks at least this large are read in the background by two threads, when the caller
+#: asks for it (below it, reading them at once is as quick).
 PARALLEL_BYTES = 256 * 1024
 _DATE1904 = re.compile(rb"""date1904\s*=\s*["'](?:1|true)["']""", re.IGNORECASE)
 _NULL_DATE = re.compile(rb"""<table:null-date[^>]*date-value\s*=\s*["']1904-01-01""")
@@ -47,21 +50,24 @@ def read_workbook(path: Path, kind: str, *, background: bool = False) -> RawBook
     see `RawSheet.rows`.
     """
     epoch = _epoch(path, kind)
+    stop_reading = _nothing
     try:
         with collector.paused():
-            book = _read_with_calamine(path, kind, background)
+            book, stop_reading = _read_with_calamine(path, kind, background)
     except python_calamine.PasswordError as err:
         raise PasswordProtected(
             "This workbook is password-protected: save a copy without a password and use that"
             f" instead of {path.name}."
         ) from err
-    except Exception as err:
+    except BaseException as err:
+        if not (isinstance(err, Exception) or _is_panic(err)):
+            raise
         if kind != "xlsx":
             raise UnsupportedFormat(
                 f"{path.name} cannot be read: it looks damaged or unusual. Open it in LibreOffice"
                 " and save it again, or save it as an Excel Workbook (.xlsx)."
             ) from err
-        log.info("python-calamine could not read %s (%s); trying openpyxl", path.name, err)
+        log.info("python-calamine could not read %s (%r); trying openpyxl", path.name, err)
         book = _read_with_openpyxl(path, err)
     else:
         if kind == "xlsx" and not _has_data(book):
@@ -71,10 +77,16 @@ def read_workbook(path: Path, kind: str, *, background: bool = False) -> RawBook
             except SourceError:
                 second = book
             if _has_data(second):
-                book = second
+                stop_reading()
+                book, stop_reading = second, _nothing
     if not book:
         raise UnsupportedFormat(f"{path.name} holds no sheets that can be read: {SAVE_AS_XLSX}.")
-    return RawBook(sheets=book, origin=path.name, kind=kind, epoch=epoch)
+    return RawBook(sheets=book, origin=path.name, kind=kind, epoch=epoch, stop_reading=stop_reading)
+
+
+def _is_panic(err: BaseException) -> bool:
+    """Tell whether `err` is a panic in calamine's Rust code (pyo3 makes it a BaseException)."""
+    return type(err).__name__ == "PanicException"
 
 
 def _has_data(sheets: list[RawSheet]) -> bool:
@@ -100,43 +112,62 @@ def _epoch(path: Path, kind: str) -> dt.date:
     return EPOCH_1904 if pattern.search(head) else EPOCH_1900
 
 
-def _read_with_calamine(path: Path, kind: str, background: bool) -> list[RawSheet]:
-    """Give the worksheets; with `background`, a large .xlsx is read by two threads meanwhile.
+def _read_with_calamine(
+    path: Path, kind: str, background: bool
+) -> tuple[list[RawSheet], Callable[[], None]]:
+    """Give the worksheets, and how to stop reading them in the background.
 
-    calamine parses a sheet without holding Python's lock, so the caller can validate one
-    sheet while the next ones are parsed. An .ods is parsed whole when opened: no gain there.
+    With `background`, a large .xlsx is read by two threads while the caller goes on: calamine
+    parses a sheet without holding Python's lock, so the caller can validate one sheet while
+    the next ones are parsed. An .ods is parsed whole when opened: no gain there.
     """
-    workbook = _open_calamine(path)
+    data = path.read_bytes()  # every workbook from the same bytes: one version of the file
+    workbook = _open_calamine(data)
     names = [
         meta.name for meta in workbook.sheets_metadata
         # chart sheets and macro sheets hold no rows of data
         if meta.typ == python_calamine.SheetTypeEnum.WorkSheet
     ]
-    if background and kind == "xlsx" and len(names) > 1 and path.stat().st_size >= PARALLEL_BYTES:
-        return _BackgroundReader(path, workbook, names).sheets()
+    if background and kind == "xlsx" and len(names) > 1 and len(data) >= PARALLEL_BYTES:
+        reader = _BackgroundReader(data, workbook, names)
+        return reader.sheets(), reader.stop
     try:
-        return [RawSheet(name, _sheet_rows(workbook, name)) for name in names]
+        return [RawSheet(name, _sheet_rows(workbook, name)) for name in names], _nothing
     finally:
         workbook.close()
 
 
+def _nothing() -> None:
+    pass
+
+
 class _BackgroundReader:
     """Two threads, each with its own workbook, reading the sheets in order. A sheet asked for
-    before either thread has started it is read at once by the thread that asks."""
+    before either thread has started it is read at once by the thread that asks.
+
+    The caller keeps the cycle collector paused (it is one switch for the whole process).
+    """
 
     def __init__(
-        self, path: Path, workbook: python_calamine.CalamineWorkbook, names: list[str]
+        self, data: bytes, workbook: python_calamine.CalamineWorkbook, names: list[str]
     ) -> None:
-        self._path = path
+        self._data = data
         self._queue = list(names)  # not started yet
         self._lock = threading.Lock()
         self._read: dict[str, Future[list[list[CellValue]]]] = {n: Future() for n in names}
-        for opened in (workbook, None):
-            threading.Thread(target=self._work, args=(opened,), daemon=True).start()
+        threading.Thread(target=self._work, args=(workbook,), daemon=True).start()
+        threading.Thread(target=self._work, args=(None,), daemon=True).start()
 
     def sheets(self) -> list[RawSheet]:
         """Give the sheets, in workbook order; their rows wait for the reading."""
         return [RawSheet(name, functools.partial(self._wait, name)) for name in self._read]
+
+    def stop(self) -> None:
+        """Read no more sheets in the background: the rest are read only if asked for."""
+        with self._lock:
+            self._stopped = True
+
+    _stopped = False
 
     def _wait(self, name: str) -> list[list[CellValue]]:
         with self._lock:
@@ -144,41 +175,41 @@ class _BackgroundReader:
             if mine:
                 self._queue.remove(name)
         if mine:  # e.g. a small Settings sheet at the end: no need to wait for the big ones
-            with collector.paused():
-                workbook = _open_calamine(self._path)
-                try:
-                    self._take(workbook, name)
-                finally:
-                    workbook.close()
+            opened = self._take(None, name)
+            if opened is not None:
+                opened.close()
         return self._read[name].result()
 
     def _work(self, workbook: python_calamine.CalamineWorkbook | None) -> None:
-        try:
-            workbook = workbook or _open_calamine(self._path)
-        except Exception:  # the other thread, given an open workbook, reads every sheet
-            return
-        try:
-            with collector.paused():
-                while True:
-                    with self._lock:
-                        if not self._queue:
-                            return
-                        name = self._queue.pop(0)
-                    self._take(workbook, name)
-        finally:
+        while True:
+            with self._lock:
+                if self._stopped or not self._queue:
+                    break
+                name = self._queue.pop(0)
+            workbook = self._take(workbook, name)
+        if workbook is not None:
             workbook.close()
 
-    def _take(self, workbook: python_calamine.CalamineWorkbook, name: str) -> None:
+    def _take(
+        self, workbook: python_calamine.CalamineWorkbook | None, name: str
+    ) -> python_calamine.CalamineWorkbook | None:
+        """Read sheet `name` into its future, opening a workbook if need be; give the workbook.
+
+        Whatever goes wrong ends up in the future, so nobody waits for ever: even a panic in
+        calamine's Rust code, which Python raises as a BaseException.
+        """
         try:
+            workbook = workbook or _open_calamine(self._data)
             self._read[name].set_result(_sheet_rows(workbook, name))
-        except Exception as err:
-            self._read[name].set_exception(err)
+        except BaseException as err:
+            failure = err if isinstance(err, Exception) else RuntimeError(repr(err))
+            self._read[name].set_exception(failure)
+        return workbook
 
 
-def _open_calamine(path: Path) -> python_calamine.CalamineWorkbook:
+def _open_calamine(data: bytes) -> python_calamine.CalamineWorkbook:
     # from_path would choose the format by the extension; the content was sniffed already.
-    with path.open("rb") as handle:
-        return python_calamine.CalamineWorkbook.from_filelike(handle)
+    return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
 
 
 def _sheet_rows(workbook: python_calamine.CalamineWorkbook, name: str) -> list[list[CellValue]]:
@@ -220,7 +251,7 @@ def _drop_trailing_empty_rows(rows: list[list[CellValue]]) -> None:
         rows.pop()
 
 
-def _read_with_openpyxl(path: Path, first_error: Exception | None) -> list[RawSheet]:
+def _read_with_openpyxl(path: Path, first_error: BaseException | None) -> list[RawSheet]:
     """Give the worksheets as openpyxl reads them in read-only mode, within FALLBACK_SECONDS."""
     import openpyxl  # only needed for the few files calamine cannot read
 
