@@ -98,7 +98,8 @@ def publish(
     """Give what changed after making `out` hold exactly `pages` and `status`.
 
     A page whose digest matches the manifest and whose file exists is neither rendered nor
-    touched; `render` makes the bytes of the others, in two processes when there are many.
+    touched; `render` makes the bytes of the others, in two worker processes when there are
+    many (so it must pickle: `render.Renderer`, `seal.LockedRenderer`).
     Any error before the swap leaves `out` exactly as it was.
     """
     state = out / STATE
