@@ -20,7 +20,7 @@ from ledgersite.load import load_book
 from ledgersite.sources import workbook
 from ledgersite.sources.raw import EPOCH_1900, EPOCH_1904, LateReadError
 from ledgersite.sources.read import read_book
-from ledgersite.sources.workbook import read_workbook
+from ledgersite.sources.workbook import PARALLEL_BYTES, read_workbook
 
 
 def _save(tmp_path: Path, name: str = "book.xlsx", *, mac_1904: bool = False) -> Path:
@@ -275,3 +275,19 @@ def test_sheets_the_book_never_asks_for_are_not_read_after_it_is_loaded(
         assert time.monotonic() < deadline, "the reader threads did not stop"
         time.sleep(0.05)
     assert len([name for name in read if name.startswith("Archive")]) <= 2  # one per thread
+
+
+def test_the_corpus_workbooks_read_in_the_background_as_in_one_go(realworld: Path) -> None:
+    """Every large real-world workbook (the ones a build reads in the background)."""
+    large = sorted(
+        path for folder in ("xlsx", "customers") for path in (realworld / folder).iterdir()
+        if path.suffix.lower() in (".xlsx", ".xlsm") and path.stat().st_size >= PARALLEL_BYTES
+    )
+    assert len(large) >= 5
+    for path in large:
+        one = read_book(path, config=Config())
+        two = read_book(path, config=Config(), background=True)
+        # Asked for in reverse, so sheets are also read by the asker, not only by the threads.
+        assert [(s.name, s.rows) for s in reversed(two.sheets)] == [
+            (s.name, s.rows) for s in reversed(one.sheets)
+        ], path.name
