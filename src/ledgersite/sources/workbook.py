@@ -123,18 +123,21 @@ def _read_with_calamine(
     """
     data = path.read_bytes()  # every workbook from the same bytes: one version of the file
     workbook = _open_calamine(data)
-    names = [
-        meta.name for meta in workbook.sheets_metadata
-        # chart sheets and macro sheets hold no rows of data
-        if meta.typ == python_calamine.SheetTypeEnum.WorkSheet
-    ]
-    if background and kind == "xlsx" and len(names) > 1 and len(data) >= PARALLEL_BYTES:
-        reader = _BackgroundReader(data, workbook, names)
-        return reader.sheets(), reader.stop
+    handed_over = False
     try:
+        names = [
+            meta.name for meta in workbook.sheets_metadata
+            # chart sheets and macro sheets hold no rows of data
+            if meta.typ == python_calamine.SheetTypeEnum.WorkSheet
+        ]
+        if background and kind == "xlsx" and len(names) > 1 and len(data) >= PARALLEL_BYTES:
+            reader = _BackgroundReader(data, workbook, names)
+            handed_over = True  # the reader thread that reads with it closes it
+            return reader.sheets(), reader.stop
         return [RawSheet(name, _sheet_rows(workbook, name)) for name in names], _nothing
     finally:
-        workbook.close()
+        if not handed_over:
+            workbook.close()
 
 
 def _nothing() -> None:
@@ -153,6 +156,7 @@ class _BackgroundReader:
     ) -> None:
         self._data = data
         self._queue = list(names)  # not started yet
+        self._stopped = False
         self._lock = threading.Lock()
         self._read: dict[str, Future[list[list[CellValue]]]] = {n: Future() for n in names}
         threading.Thread(target=self._work, args=(workbook,), daemon=True).start()
@@ -166,8 +170,6 @@ class _BackgroundReader:
         """Read no more sheets in the background: the rest are read only if asked for."""
         with self._lock:
             self._stopped = True
-
-    _stopped = False
 
     def _wait(self, name: str) -> list[list[CellValue]]:
         with self._lock:
