@@ -28,11 +28,11 @@ PARENT = "LEDGERSITE_TEST_PARENT"
 
 class LoggingRenderer(render.Renderer):
     """Renders as usual, and notes in the file named by $LEDGERSITE_TEST_RENDER_LOG which
-    process rendered each page."""
+    process rendered which page."""
 
     def __call__(self, page: Page) -> bytes:
         with Path(os.environ[LOG]).open("a") as handle:
-            handle.write(f"{os.getpid()}\n")
+            handle.write(f"{os.getpid()} {page.path}\n")
         return super().__call__(page)
 
 
@@ -54,25 +54,42 @@ def files(out: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def renderers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[], set[int]]:
-    """Lower the switch; give a function telling which processes rendered pages so far."""
+def rendered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[], set[tuple[int, str]]]:
+    """Lower the switch; give a function telling which process rendered which page so far."""
     monkeypatch.setattr(publish, "PARALLEL_PAGES", 1)
     monkeypatch.setattr(publish, "CHUNK", 2)
     log = tmp_path / "renderers.log"
     monkeypatch.setenv(LOG, str(log))
     monkeypatch.setattr(render, "Renderer", LoggingRenderer)
-    return lambda: {int(line) for line in log.read_text().split()} if log.exists() else set()
+
+    def pairs() -> set[tuple[int, str]]:
+        lines = log.read_text().splitlines() if log.exists() else []
+        return {(int(pid), path) for pid, path in (line.split(" ", 1) for line in lines)}
+
+    return pairs
+
+
+@pytest.fixture
+def renderers(rendered: Callable[[], set[tuple[int, str]]]) -> Callable[[], set[int]]:
+    """Give a function telling which processes rendered pages so far."""
+    return lambda: {pid for pid, _ in rendered()}
 
 
 def test_two_processes_make_exactly_the_site_one_makes(
-    tmp_path: Path, renderers: Callable[[], set[int]], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, rendered: Callable[[], set[tuple[int, str]]],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     build_site(tmp_path / "two")
-    used = renderers()  # one worker or both: whichever started first may take every chunk
-    assert used and os.getpid() not in used
+    by_workers = {path for pid, path in rendered() if pid != os.getpid()}
+    here = {path for pid, path in rendered() if pid == os.getpid()}
+    profiles = {str(p.relative_to(tmp_path / "two")) for p in (tmp_path / "two/clients").iterdir()}
+    # Profiles go to the workers; only heavy pages (Today, a calendar month...) may stay here.
+    assert profiles <= by_workers and not profiles & here
+    assert "index.html" in by_workers | here
+    done = rendered()
     monkeypatch.setattr(publish, "PARALLEL_PAGES", 10**9)
     build_site(tmp_path / "one")
-    assert renderers() - used == {os.getpid()}
+    assert {pid for pid, _ in rendered() - done} == {os.getpid()}
     assert files(tmp_path / "two") == files(tmp_path / "one")
 
 
@@ -135,7 +152,7 @@ def test_a_locked_site_is_sealed_by_the_workers_as_by_one_process(
     assert b"Maria" not in two[profile] and b"ledgersite-sealed" in two[profile]
 
 
-def test_a_heavy_page_goes_to_a_worker_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_heavy_page_is_a_chunk_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(publish, "CHUNK", 3)
     pages = [Page(f"p{i}.html", "d", heavy=i in (1, 5, 6)) for i in range(9)]
     chunks = [[page.path for page in chunk] for chunk in publish._chunks(pages)]

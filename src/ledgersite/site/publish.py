@@ -199,24 +199,31 @@ class _Job:
             _release(chunk)
 
     def _staged(self, chunks: list[list[Page]]) -> Iterator[tuple[list[Page], list[str]]]:
-        """Give each chunk with the paths staged from it, rendered by two worker processes.
+        """Give each chunk with the paths staged from it, by two worker processes and this one.
 
         The workers are fresh interpreters (spawned, not forked): they share no memory with
         this big process, and starting them is safe while other threads (the watcher's) run.
         Each chunk goes with its contexts made here, so a worker needs nothing but the pages.
-        A worker that dies (say, out of memory) breaks the pool with an error; it does not
-        leave the build waiting for ever with the build lock held.
+        Heavy pages, whose data is here already, are rendered here while the workers start and
+        whenever they have enough to do. A worker that dies (say, out of memory) breaks the
+        pool with an error; it does not leave the build waiting for ever with the build lock held.
         """
+        mine = [chunk for chunk in chunks if chunk[0].heavy]
+        theirs = [chunk for chunk in chunks if not chunk[0].heavy]
         spawn = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(
             max_workers=2, mp_context=spawn, initializer=_install, initargs=(self.stager,)
         ) as pool:
             waiting: dict[Future[list[str]], list[Page]] = {}
-            for chunk in chunks:
-                if len(waiting) >= IN_FLIGHT:
-                    yield from _finished(waiting)
+            for chunk in theirs:
+                while len(waiting) >= IN_FLIGHT:
+                    if mine and not any(future.done() for future in waiting):
+                        yield from self._staged_here([mine.pop(0)])
+                    else:
+                        yield from _finished(waiting)
                 waiting[pool.submit(_stage_chunk, [page.ready() for page in chunk])] = chunk
                 _release(chunk)
+            yield from self._staged_here(mine)
             while waiting:
                 yield from _finished(waiting)
 
@@ -227,10 +234,7 @@ def _release(pages: list[Page]) -> None:
 
 
 def _chunks(pages: list[Page]) -> Iterator[list[Page]]:
-    """Give the pages in chunks of CHUNK, each heavy page in a chunk of its own.
-
-    So a worker never holds two heavy pages at once, nor a heavy page and 249 more.
-    """
+    """Give the pages in chunks of CHUNK, each heavy page in a chunk of its own."""
     chunk: list[Page] = []
     for page in pages:
         if page.heavy:
