@@ -7,6 +7,7 @@ import re
 import shutil
 import threading
 import time
+import weakref
 import zipfile
 from pathlib import Path
 
@@ -15,10 +16,11 @@ import pytest
 from openpyxl import Workbook
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
+from ledgersite import load
 from ledgersite.config import Config
 from ledgersite.load import load_book
 from ledgersite.sources import workbook
-from ledgersite.sources.raw import EPOCH_1900, EPOCH_1904, LateReadError
+from ledgersite.sources.raw import EPOCH_1900, EPOCH_1904, LateReadError, RawBook
 from ledgersite.sources.read import read_book
 from ledgersite.sources.workbook import PARALLEL_BYTES, read_workbook
 
@@ -227,6 +229,27 @@ def test_a_sheet_that_fails_in_the_background_is_read_again_in_one_go(
     book = load_book(path, Config())
     assert read.count("Purchases") == 2  # the failed read, and the second one in one go
     assert [p.item for p in book.purchases] == ["Pearl studs"]
+
+
+def test_the_first_attempt_is_let_go_before_the_book_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _save(tmp_path)
+    monkeypatch.setattr(workbook, "PARALLEL_BYTES", 0)
+    _failing_once(monkeypatch, "Purchases", ValueError("a sheet calamine chokes on"))
+    real = load.read_book
+    first: list[weakref.ref[RawBook]] = []
+
+    def watched(location: Path, *, config: Config, background: bool = False) -> RawBook:
+        if first:  # the second read: a big book's first attempt must not be held meanwhile
+            assert first[0]() is None
+        raw = real(location, config=config, background=background)
+        first.append(weakref.ref(raw))
+        return raw
+
+    monkeypatch.setattr(load, "read_book", watched)
+    assert [p.item for p in load.load_book(path, Config()).purchases] == ["Pearl studs"]
+    assert len(first) == 2
 
 
 class Panic(BaseException):

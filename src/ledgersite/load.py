@@ -28,7 +28,7 @@ def load_book(location: str | Path, config: Config, *, read_at: dt.datetime | No
         try:
             book = validate(raw, config=config, read_at=when)
         except LateReadError as err:  # a sheet failed in the background
-            log.info("%s; reading the book again in one go", err)
+            log.info("%s; reading the book again in one go", str(err))  # not err: its frames
         finally:
             raw.stop_reading()  # sheets of no interest to the book are left unread
         del raw  # before reading again: a big book's first attempt would double the memory

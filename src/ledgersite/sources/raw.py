@@ -40,7 +40,10 @@ class RawSheet:
             try:
                 self._rows = self._rows()
             except Exception as err:
-                raise LateReadError(f"The sheet {self.name} could not be read: {err}") from err
+                # The reader keeps the error; its traceback's frames would keep the whole book.
+                raise LateReadError(
+                    f"The sheet {self.name} could not be read: {err}"
+                ) from err.with_traceback(None)
         return self._rows
 
     def __repr__(self) -> str:
