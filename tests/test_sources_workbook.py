@@ -237,7 +237,7 @@ def test_the_first_attempt_is_let_go_before_the_book_is_read_again(
     path = _save(tmp_path)
     monkeypatch.setattr(workbook, "PARALLEL_BYTES", 0)
     _failing_once(monkeypatch, "Purchases", ValueError("a sheet calamine chokes on"))
-    real = load.read_book
+    real = read_book
     first: list[weakref.ref[RawBook]] = []
 
     def watched(location: Path, *, config: Config, background: bool = False) -> RawBook:
