@@ -7,6 +7,7 @@ travels inside the renderer, which is pickled to them: the renderers below are f
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from ledgersite.config import Config
 from ledgersite.pipeline import failure_recorded
 from ledgersite.site import publish, render, seal
 from ledgersite.site.render import Page
@@ -83,9 +85,10 @@ def test_two_processes_make_exactly_the_site_one_makes(
     by_workers = {path for pid, path in rendered() if pid != os.getpid()}
     here = {path for pid, path in rendered() if pid == os.getpid()}
     profiles = {str(p.relative_to(tmp_path / "two")) for p in (tmp_path / "two/clients").iterdir()}
-    # Profiles go to the workers; only heavy pages (Today, a calendar month...) may stay here.
+    # Profiles go to the workers; heavy pages (Today, a calendar month...), whose data is here
+    # already, are rendered here.
     assert profiles <= by_workers and not profiles & here
-    assert "index.html" in by_workers | here
+    assert {"index.html", "clients.html", "followups.html"} <= here - by_workers
     done = rendered()
     monkeypatch.setattr(publish, "PARALLEL_PAGES", 10**9)
     build_site(tmp_path / "one")
@@ -105,6 +108,26 @@ def test_a_failure_in_a_worker_leaves_the_last_good_site_untouched(
         build_site(out, book, config=broken_templates(tmp_path))
     assert files(out) == before
     assert not (out / ".ledgersite" / "staging").exists()
+
+
+def test_a_heavy_page_that_fails_here_stops_the_workers_and_keeps_the_last_good_site(
+    tmp_path: Path, renderers: Callable[[], set[int]]
+) -> None:
+    out = tmp_path / "site"
+    build_site(out)
+    before = files(out)
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "today.html").write_text(
+        "{% extends 'base.html' %}{% block content %}{{ view.no_such_thing }}{% endblock %}"
+    )
+    book = make_book()
+    book.clients["C-001"].phone = "07700 000000"
+    with pytest.raises(Exception, match="no_such_thing"), failure_recorded(out):
+        build_site(out, book, config=Config(templates=broken))
+    assert files(out) == before
+    assert not (out / ".ledgersite" / "staging").exists()
+    assert multiprocessing.active_children() == []
 
 
 def test_workers_render_while_another_thread_runs(

@@ -16,7 +16,7 @@ import pytest
 from openpyxl import Workbook
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
-from ledgersite import load
+from ledgersite import collector, load
 from ledgersite.config import Config
 from ledgersite.load import load_book
 from ledgersite.sources import workbook
@@ -252,8 +252,25 @@ def test_the_first_attempt_is_let_go_before_the_book_is_read_again(
     assert len(first) == 2
 
 
-class Panic(BaseException):
+class PanicException(BaseException):
     """What pyo3 raises for a panic in calamine's Rust code: not an Exception."""
+
+
+def _asked(raw: RawBook, sheet: int) -> BaseException | None:
+    """Give what asking for a sheet's rows raised, waiting at most 10 s (never hang a test)."""
+    raised: list[BaseException | None] = [None]
+
+    def ask() -> None:
+        try:
+            _ = raw.sheets[sheet].rows
+        except BaseException as err:
+            raised[0] = err.with_traceback(None)  # kept here: no cycle through our frames
+
+    asker = threading.Thread(target=ask, daemon=True)
+    asker.start()
+    asker.join(10)
+    assert not asker.is_alive(), "asking for the rows hung"
+    return raised[0]
 
 
 def test_a_reader_thread_that_panics_fails_the_sheet_instead_of_hanging(
@@ -261,11 +278,71 @@ def test_a_reader_thread_that_panics_fails_the_sheet_instead_of_hanging(
 ) -> None:
     path = _save(tmp_path)
     monkeypatch.setattr(workbook, "PARALLEL_BYTES", 0)
-    _failing_once(monkeypatch, "Purchases", Panic("index out of bounds"))
+    _failing_once(monkeypatch, "Purchases", PanicException("index out of bounds"))
     raw = read_book(path, config=Config(), background=True)
-    with pytest.raises(LateReadError, match="index out of bounds"):
-        _ = raw.sheets[1].rows
+    assert isinstance(_asked(raw, 1), LateReadError)
     assert [p.item for p in load_book(path, Config()).purchases] == ["Pearl studs"]
+
+
+def test_a_first_sheet_that_fails_in_the_background_is_read_again_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _save(tmp_path)
+    monkeypatch.setattr(workbook, "PARALLEL_BYTES", 0)
+    read = _failing_once(monkeypatch, "Clients", PanicException("index out of bounds"))
+    book = load_book(path, Config())
+    assert read.count("Clients") == 2 and [c.name for c in book.clients.values()] == [
+        "Ana Reyes", "Bo Li"
+    ]
+
+
+def test_a_panic_on_every_read_falls_back_to_openpyxl(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _save(tmp_path)
+    monkeypatch.setattr(workbook, "PARALLEL_BYTES", 0)
+    real = workbook._sheet_rows
+
+    def panics(book: object, name: str) -> object:
+        if name == "Purchases":
+            raise PanicException("index out of bounds")
+        return real(book, name)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workbook, "_sheet_rows", panics)
+    assert [p.item for p in load_book(path, Config()).purchases] == ["Pearl studs"]
+
+
+def test_ctrl_c_while_reading_a_sheet_stops_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _save(tmp_path)
+    monkeypatch.setattr(workbook, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(workbook, "READER_THREADS", 0)  # every sheet read by the one who asks
+    _failing_once(monkeypatch, "Purchases", KeyboardInterrupt())
+    with pytest.raises(KeyboardInterrupt):
+        load_book(path, Config())
+
+
+def test_a_sheet_that_failed_unasked_leaves_nothing_of_the_first_attempt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _save(tmp_path)
+    monkeypatch.setattr(workbook, "PARALLEL_BYTES", 0)
+    for name in ("Purchases", "Notes"):
+        _failing_once(monkeypatch, name, ValueError("a sheet calamine chokes on"))
+    raw = read_book(path, config=Config(), background=True)
+    reader = raw.stop_reading.__self__  # type: ignore[attr-defined]
+    assert isinstance(_asked(raw, 1), LateReadError)  # Purchases, asked for
+    deadline = time.monotonic() + 10
+    while not all(future.done() for future in reader._read.values()):  # Notes, in a thread
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    gone = weakref.ref(reader)
+    del reader
+    with collector.paused():  # as in a build: a cycle would keep the reader, its bytes and rows
+        raw.stop_reading()
+        del raw
+        assert gone() is None
 
 
 def test_sheets_the_book_never_asks_for_are_not_read_after_it_is_loaded(

@@ -9,7 +9,7 @@ from pathlib import Path
 from ledgersite import collector
 from ledgersite.book import Book
 from ledgersite.config import Config
-from ledgersite.sources.raw import LateReadError
+from ledgersite.sources.raw import LateReadError, RawBook
 from ledgersite.sources.read import read_book
 from ledgersite.validate import validate
 
@@ -23,15 +23,17 @@ def load_book(location: str | Path, config: Config, *, read_at: dt.datetime | No
     """
     when = read_at or dt.datetime.now(dt.UTC)
     book: Book | None = None
+    raw: RawBook | None = None
     with collector.paused():
-        raw = read_book(location, config=config, background=True)
         try:
+            raw = read_book(location, config=config, background=True)
             book = validate(raw, config=config, read_at=when)
         except LateReadError as err:  # a sheet failed in the background
             log.info("%s; reading the book again in one go", str(err))  # not err: its frames
         finally:
-            raw.stop_reading()  # sheets of no interest to the book are left unread
-        del raw  # before reading again: a big book's first attempt would double the memory
+            if raw is not None:
+                raw.stop_reading()  # sheets of no interest to the book are left unread
+        raw = None  # before reading again: a big book's first attempt would double the memory
         if book is None:
             book = validate(read_book(location, config=config), config=config, read_at=when)
     collector.give_back()  # the raw cells, garbage now

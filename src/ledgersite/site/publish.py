@@ -215,17 +215,21 @@ class _Job:
             max_workers=2, mp_context=spawn, initializer=_install, initargs=(self.stager,)
         ) as pool:
             waiting: dict[Future[list[str]], list[Page]] = {}
-            for chunk in theirs:
-                while len(waiting) >= IN_FLIGHT:
-                    if mine and not any(future.done() for future in waiting):
-                        yield from self._staged_here([mine.pop(0)])
-                    else:
-                        yield from _finished(waiting)
-                waiting[pool.submit(_stage_chunk, [page.ready() for page in chunk])] = chunk
-                _release(chunk)
-            yield from self._staged_here(mine)
-            while waiting:
-                yield from _finished(waiting)
+            try:
+                for chunk in theirs:
+                    while len(waiting) >= IN_FLIGHT:
+                        if mine and not any(future.done() for future in waiting):
+                            yield from self._staged_here([mine.pop(0)])
+                        else:
+                            yield from _finished(waiting)
+                    waiting[pool.submit(_stage_chunk, [page.ready() for page in chunk])] = chunk
+                    _release(chunk)
+                yield from self._staged_here(mine)
+                while waiting:
+                    yield from _finished(waiting)
+            except BaseException:
+                pool.shutdown(cancel_futures=True)  # the chunks still waiting are not wanted
+                raise
 
 
 def _release(pages: list[Page]) -> None:

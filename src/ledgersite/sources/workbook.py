@@ -36,9 +36,10 @@ log = logging.getLogger(__name__)
 
 #: The openpyxl fallback gives up after this long rather than hang a build.
 FALLBACK_SECONDS = 30.0
-#: Workbooks at least this large are read in the background by two threads, when the caller
-#: asks for it (below it, reading them at once is as quick).
+#: Workbooks at least this large are read in the background by READER_THREADS threads, when
+#: the caller asks for it (below it, reading them at once is as quick).
 PARALLEL_BYTES = 256 * 1024
+READER_THREADS = 2
 _DATE1904 = re.compile(rb"""date1904\s*=\s*["'](?:1|true)["']""", re.IGNORECASE)
 _NULL_DATE = re.compile(rb"""<table:null-date[^>]*date-value\s*=\s*["']1904-01-01""")
 
@@ -70,7 +71,12 @@ def read_workbook(path: Path, kind: str, *, background: bool = False) -> RawBook
         log.info("python-calamine could not read %s (%r); trying openpyxl", path.name, err)
         book = _read_with_openpyxl(path, err)
     else:
-        if kind == "xlsx" and not _has_data(book):
+        try:
+            empty = kind == "xlsx" and not _has_data(book)  # waits for the first sheet
+        except BaseException:
+            stop_reading()
+            raise
+        if empty:
             # calamine turns error cells (#N/A, #REF!) into blanks: ask openpyxl too.
             try:
                 second = _read_with_openpyxl(path, None)
@@ -145,8 +151,8 @@ def _nothing() -> None:
 
 
 class _BackgroundReader:
-    """Two threads, each with its own workbook, reading the sheets in order. A sheet asked for
-    before either thread has started it is read at once by the thread that asks.
+    """Threads, each with its own workbook, reading the sheets in order. A sheet asked for
+    before any thread has started it is read at once by the thread that asks.
 
     The caller keeps the cycle collector paused (it is one switch for the whole process).
     """
@@ -159,8 +165,9 @@ class _BackgroundReader:
         self._stopped = False
         self._lock = threading.Lock()
         self._read: dict[str, Future[list[list[CellValue]]]] = {n: Future() for n in names}
-        threading.Thread(target=self._work, args=(workbook,), daemon=True).start()
-        threading.Thread(target=self._work, args=(None,), daemon=True).start()
+        for number in range(READER_THREADS):  # the first one reads with the open workbook
+            threading.Thread(target=self._work, args=(None if number else workbook,),
+                             daemon=True).start()
 
     def sheets(self) -> list[RawSheet]:
         """Give the sheets, in workbook order; their rows wait for the reading."""
@@ -183,14 +190,16 @@ class _BackgroundReader:
         return self._read[name].result()
 
     def _work(self, workbook: python_calamine.CalamineWorkbook | None) -> None:
-        while True:
-            with self._lock:
-                if self._stopped or not self._queue:
-                    break
-                name = self._queue.pop(0)
-            workbook = self._take(workbook, name)
-        if workbook is not None:
-            workbook.close()
+        try:
+            while True:
+                with self._lock:
+                    if self._stopped or not self._queue:
+                        return
+                    name = self._queue.pop(0)
+                workbook = self._take(workbook, name)
+        finally:
+            if workbook is not None:
+                workbook.close()
 
     def _take(
         self, workbook: python_calamine.CalamineWorkbook | None, name: str
@@ -198,14 +207,17 @@ class _BackgroundReader:
         """Read sheet `name` into its future, opening a workbook if need be; give the workbook.
 
         Whatever goes wrong ends up in the future, so nobody waits for ever: even a panic in
-        calamine's Rust code, which Python raises as a BaseException.
+        calamine's Rust code, which Python raises as a BaseException. Ctrl-C goes on as well.
         """
         try:
             workbook = workbook or _open_calamine(self._data)
             self._read[name].set_result(_sheet_rows(workbook, name))
         except BaseException as err:
             failure = err if isinstance(err, Exception) else RuntimeError(repr(err))
-            self._read[name].set_exception(failure)
+            # Without its traceback, whose frames (this one, the reader) would make a cycle.
+            self._read[name].set_exception(failure.with_traceback(None))
+            if not (isinstance(err, Exception) or _is_panic(err)):
+                raise  # Ctrl-C or an exit: not a sheet that cannot be read
         return workbook
 
 
