@@ -177,7 +177,8 @@ class _Job:
     def stale(self, page: Page) -> bool:
         """Tell whether `page` must be rendered: new digest, or its file is gone."""
         same = self.old.get(page.path, {}).get("digest") == page.digest
-        return not (same and (self.out / page.path).is_file())
+        # os.path rather than pathlib: asked for every page of the site on every build.
+        return not (same and os.path.isfile(os.path.join(self.out, page.path)))
 
     def stage_all(self) -> list[str]:
         """Stage every stale page, with two worker processes when there are many to render."""
