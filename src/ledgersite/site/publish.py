@@ -62,10 +62,11 @@ def _order(path: str) -> int:
     return 1 if "/" in path or not path.endswith(".html") else 2
 
 
-def _write_new(path: Path, content: bytes, *, durable: bool = True) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _write_new(path: str | Path, content: bytes, *, durable: bool = True) -> None:
+    # os rather than pathlib, here and below: done for every page of a big site.
+    os.makedirs(os.path.dirname(path), exist_ok=True)
     # open() rather than tempfile: the file gets the usual permissions, readable by a web server.
-    with path.open("wb") as handle:
+    with open(path, "wb") as handle:
         handle.write(content)
         if durable:
             # Replacing a good file: make sure the new bytes are on disk before the rename, so a
@@ -80,9 +81,12 @@ def _replace(target: Path, content: bytes, scratch: Path) -> None:
     os.replace(scratch, target)
 
 
-def _same_bytes(path: Path, content: bytes) -> bool:
+def _same_bytes(path: str, content: bytes) -> bool:
     try:
-        return path.stat().st_size == len(content) and path.read_bytes() == content
+        if os.stat(path).st_size != len(content):
+            return False
+        with open(path, "rb") as handle:
+            return handle.read() == content
     except OSError:
         return False
 
@@ -153,10 +157,11 @@ class _Stager:
     def stage(self, page: Page) -> bool:
         """Stage `page` if its bytes differ from the published file; tell whether it did."""
         content = page.content if page.content is not None else self.render(page)
-        target = self.out / page.path
+        target = os.path.join(self.out, page.path)
         if _same_bytes(target, content):
             return False
-        _write_new(self.staging / page.path, content, durable=target.exists())
+        staged = os.path.join(self.staging, page.path)
+        _write_new(staged, content, durable=os.path.exists(target))
         return True
 
     def stage_some(self, todo: list[Page]) -> list[str]:
