@@ -166,11 +166,11 @@ def build_site(
     )
 
 
-def broken_templates(folder: Path) -> Config:
-    """Give settings whose profile template fails while rendering (it names a missing field)."""
+def broken_templates(folder: Path, template: str = "profile.html") -> Config:
+    """Give settings whose `template` fails while rendering (it names a missing field)."""
     broken = folder / "broken"
     broken.mkdir()
-    (broken / "profile.html").write_text(
+    (broken / template).write_text(
         "{% extends 'base.html' %}{% block content %}{{ view.no_such_thing }}{% endblock %}"
     )
     return Config(templates=broken)
