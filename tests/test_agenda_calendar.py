@@ -8,7 +8,7 @@ import random
 import pytest
 
 from agenda_factories import D, ImportantDate, WishItem, book, client, contact, pd, purchase
-from ledgersite.agenda import build_agenda, calendar_milestones
+from ledgersite.agenda import agenda_and_calendar, build_agenda, calendar_milestones
 from ledgersite.agenda.milestones import build_milestones, collect_milestones, shown
 from ledgersite.agenda.occurs import next_occurrence, upcoming_days
 from ledgersite.book import Book, LeapDay, PartialDate, Settings
@@ -83,6 +83,18 @@ def test_calendar_milestones_are_the_agendas_for_the_same_look_ahead(seed: int) 
             agenda = build_agenda(b, today, days=days)
             assert calendar_milestones(b, today, days) == agenda.milestones
         assert calendar_milestones(b, today) == build_agenda(b, today, days=365).milestones
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_agenda_and_calendar_from_one_pass_are_the_two_worked_out_apart(seed: int) -> None:
+    b = random_book(seed, "mar1" if seed % 2 else "feb28")
+    b.settings.horizon_days = (7, 30, 400)[seed % 3]  # shorter and longer than the calendar
+    for today in TODAYS:
+        for days in (30, 365):
+            agenda, calendar = agenda_and_calendar(b, today, days)
+            assert agenda == build_agenda(b, today)
+            assert calendar == calendar_milestones(b, today, days)
+            assert calendar and agenda.milestones  # the comparison above compared something
 
 
 @pytest.mark.parametrize("seed", range(6))

@@ -112,24 +112,16 @@ def build_book(
     key: SiteKey | None = None,
 ) -> BuildReport:
     """Give the report of rendering and publishing an already loaded `book` into `out`."""
-    from ledgersite.agenda import build_agenda
+    from ledgersite.agenda import agenda_and_calendar
     from ledgersite.calendar_feed import calendar_feed
     from ledgersite.commands import store_now
 
-    agenda = build_agenda(book, today)
-    calendar = calendar_milestones(book, today)
+    agenda, calendar = agenda_and_calendar(book, today, CALENDAR_DAYS)
     feed = calendar_feed(book, today)
     return publish_site(
         book, agenda, calendar, out, config=config, feed=feed,
         now=now or store_now(book.settings.time_zone), progress=progress, key=key,
     )
-
-
-def calendar_milestones(book: Book, today: dt.date) -> list[Milestone]:
-    """Give every milestone of the coming twelve months."""
-    from ledgersite import agenda
-
-    return agenda.calendar_milestones(book, today, CALENDAR_DAYS)
 
 
 def publish_site(

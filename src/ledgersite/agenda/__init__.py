@@ -13,41 +13,59 @@ from typing import Any
 from ledgersite import collector
 from ledgersite.agenda.followups import build_followups
 from ledgersite.agenda.gifts import build_gift_ideas
-from ledgersite.agenda.index import index_book
+from ledgersite.agenda.index import BookIndex, index_book
 from ledgersite.agenda.milestones import collect_milestones, shown
 from ledgersite.agenda.model import Agenda, Milestone
 from ledgersite.agenda.stay_in_touch import build_stay_in_touch
 from ledgersite.agenda.waiting import build_waiting
 from ledgersite.book import Book
 
-__all__ = ["build_agenda", "calendar_milestones", "to_json"]
+__all__ = ["agenda_and_calendar", "build_agenda", "calendar_milestones", "to_json"]
 
 
 def build_agenda(book: Book, today: dt.date, *, days: int | None = None) -> Agenda:
     """Give the agenda for `today`, looking `days` ahead (default: the store's look-ahead)."""
-    # Tens of thousands of records and no reference cycles: the cycle collector only slows it.
     with collector.paused():
-        index = index_book(book)
-        horizon = book.settings.horizon_days if days is None else days
-        # One pass over the occasions serves both lists below.
-        upcoming = collect_milestones(book, today, horizon, index)
-        waiting = build_waiting(book, today, index)
-        return Agenda(
-            today=today,
-            milestones=shown(upcoming, days),
-            followups=build_followups(book, today, horizon, index),
-            stay_in_touch=build_stay_in_touch(book, today, {w.client_id for w in waiting},
-                                              index),
-            # A gift takes longer to choose than a card: ideas show across the whole look-ahead.
-            gift_ideas=build_gift_ideas(book, shown(upcoming, horizon), index),
-            waiting=waiting,
-        )
+        return _agenda(book, today, days, index_book(book), reach=None)[0]
 
 
 def calendar_milestones(book: Book, today: dt.date, days: int = 365) -> list[Milestone]:
     """Give `build_agenda(book, today, days=days).milestones`, working out nothing else."""
     with collector.paused():
         return shown(collect_milestones(book, today, days), days)
+
+
+def agenda_and_calendar(
+    book: Book, today: dt.date, calendar_days: int = 365
+) -> tuple[Agenda, list[Milestone]]:
+    """Give `build_agenda(book, today)` and `calendar_milestones(book, today, calendar_days)`.
+
+    Quicker than the two apart: one pass over the book's occasions serves both.
+    """
+    with collector.paused():
+        agenda, found = _agenda(book, today, None, index_book(book), reach=calendar_days)
+        return agenda, shown(found, calendar_days)
+
+
+def _agenda(
+    book: Book, today: dt.date, days: int | None, index: BookIndex, *, reach: int | None
+) -> tuple[Agenda, list[Milestone]]:
+    """Give the agenda and the milestones found on the way, up to `reach` days ahead or more."""
+    # Tens of thousands of records and no reference cycles: the caller pauses the collector.
+    horizon = book.settings.horizon_days if days is None else days
+    # One pass over the occasions serves every list below.
+    upcoming = collect_milestones(book, today, max(horizon, reach or 0), index)
+    waiting = build_waiting(book, today, index)
+    agenda = Agenda(
+        today=today,
+        milestones=shown(upcoming, days),
+        followups=build_followups(book, today, horizon, index),
+        stay_in_touch=build_stay_in_touch(book, today, {w.client_id for w in waiting}, index),
+        # A gift takes longer to choose than a card: ideas show across the whole look-ahead.
+        gift_ideas=build_gift_ideas(book, shown(upcoming, horizon), index),
+        waiting=waiting,
+    )
+    return agenda, upcoming
 
 
 def to_json(agenda: Agenda) -> dict[str, Any]:
