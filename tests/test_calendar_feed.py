@@ -81,6 +81,22 @@ def test_uids_are_stable_when_rows_move_and_the_day_changes() -> None:
     assert len(uids) == 2
 
 
+def test_ids_that_read_alike_in_a_uid_still_give_each_client_their_own_events() -> None:
+    # "C.1" and "c-1" (and "Ö1" and "Ä1") would give the same UID part: a calendar keeps one
+    # event per UID, so one client's birthday and dates would silently vanish.
+    b = book(client("C.1", "Ann", birthday=pd(3, 14)), client("c-1", "Bea", birthday=pd(3, 14)),
+             client("Ö1", "Cy", birthday=pd(4, 1)), client("Ä1", "Di", birthday=pd(4, 1)),
+             client("C-2", "Eve", birthday=pd(5, 5)),
+             dates=[ImportantDate("C.1", pd(6, 1), "Wedding"),
+                    ImportantDate("c-1", pd(6, 1), "Wedding")])
+    found = events(b)
+    assert sorted(found) == ["Ann Reyes: Wedding", "Ann Reyes: birthday", "Bea Reyes: Wedding",
+                             "Bea Reyes: birthday", "Cy Reyes: birthday", "Di Reyes: birthday",
+                             "Eve Reyes: birthday"]
+    assert len({str(e["UID"]) for e in found.values()}) == 7
+    assert str(found["Eve Reyes: birthday"]["UID"]) == "c-2-birthday@ledgersite"  # kept plain
+
+
 def test_archived_clients_are_left_out_of_the_feed() -> None:
     assert events(book(client("C1", status="Archived", birthday=pd(3, 14)))) == {}
 

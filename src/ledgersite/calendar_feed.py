@@ -11,7 +11,10 @@ The file is written here by hand (RFC 5545: CRLF line ends, TEXT values escaped,
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
+from collections import defaultdict
+from collections.abc import Iterable
 from operator import itemgetter
 
 from ledgersite.agenda.couples import couple_name, first_name
@@ -123,12 +126,13 @@ def _occasions(book: Book) -> list[tuple[str, str, PartialDate, str]]:
     index = index_book(book)
     couples = index.partners
     slugs: dict[str, str] = {}
+    ids = _id_parts(book.clients)
     active: dict[str, tuple[Client, str, str]] = {}  # id -> client, name, note
     found: list[tuple[str, str, PartialDate, str]] = []
     for client in index.active.values():
         name, note = client.name, _note(client)
         active[client.id] = (client, name, note)
-        own = _slug(client.id, slugs)
+        own = ids[client.id]
         partner = book.clients.get(couples.get(client.id, ""))
         if client.birthday:
             found.append((f"{own}-birthday@ledgersite", f"{name}: birthday",
@@ -143,7 +147,7 @@ def _occasions(book: Book) -> list[tuple[str, str, PartialDate, str]]:
             if shared and partner is not None:
                 if partner.id < client.id:
                     continue
-                found.append((f"{own}-anniversary-{_slug(partner.id, slugs)}@ledgersite",
+                found.append((f"{own}-anniversary-{ids[partner.id]}@ledgersite",
                               f"{couple_name(client, partner)}: anniversary",
                               client.anniversary, note))
             else:
@@ -157,13 +161,32 @@ def _occasions(book: Book) -> list[tuple[str, str, PartialDate, str]]:
         occasion = row.occasion.strip() or "Important date"
         # The same date typed for both partners is one event (under the couple's first id).
         first = min(owner.id, couples.get(owner.id, owner.id))
-        uid = (f"{_slug(first, slugs)}-date-{_slug(occasion, slugs)}"
+        uid = (f"{ids[first]}-date-{_slug(occasion, slugs)}"
                f"-{row.date.month:02d}{row.date.day:02d}@ledgersite")
         if uid in seen:
             continue
         seen.add(uid)
         found.append((uid, f"{name}: {occasion}", row.date, note))
     return found
+
+
+def _id_parts(clients: Iterable[str]) -> dict[str, str]:
+    """Give each client ID's part of a UID: its slug, unique to the client.
+
+    Most IDs keep their plain slug ("C-0042" gives "c-0042"). IDs that give the same slug
+    ("C.1" and "c-1", "Ö1" and "Ä1") each get a digest of the ID as well, so two clients never
+    share an event: a calendar keeps one event per UID.
+    """
+    slugs: dict[str, str] = {}
+    by_slug: dict[str, list[str]] = defaultdict(list)
+    for cid in clients:
+        by_slug[_slug(cid, slugs)].append(cid)
+    parts: dict[str, str] = {}
+    for slug, same in by_slug.items():
+        for cid in same:
+            digest = hashlib.sha1(cid.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+            parts[cid] = slug if len(same) == 1 else f"{slug}-{digest}"
+    return parts
 
 
 def _note(client: Client) -> str:
