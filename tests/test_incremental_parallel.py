@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from ledgersite.errors import TemplateProblem
 from ledgersite.pipeline import failure_recorded
 from ledgersite.site import publish, render, seal
 from ledgersite.site.render import Page
@@ -106,7 +107,9 @@ def test_a_failure_while_rendering_leaves_the_last_good_site_untouched(
     before = files(out)
     book = make_book()
     book.clients["C-001"].phone = "07700 000000"
-    with pytest.raises(Exception, match="no_such_thing"), failure_recorded(out):
+    # Raised where the page was rendered, a worker or the build itself, and told the same way.
+    with pytest.raises(TemplateProblem, match=f'"{template}".*no_such_thing'), \
+            failure_recorded(out):
         build_site(out, book, config=broken_templates(tmp_path, template))
     assert files(out) == before
     assert not (out / ".ledgersite" / "staging").exists()

@@ -99,7 +99,7 @@ def test_a_build_that_fails_while_rendering_leaves_the_last_good_site_untouched(
     assert snapshot(out) == before
     assert not (out / ".ledgersite" / "staging").exists()
     status = status_of(out)
-    assert status["ok"] is False and "log" in str(status["error"])
+    assert status["ok"] is False and 'template "profile.html"' in str(status["error"])
     assert status["built_at"] == "2026-06-01T08:30:00+00:00"  # still the last good build
 
 

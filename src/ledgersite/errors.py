@@ -9,6 +9,7 @@
      │    ├── StillSaving           the file is half-written; try again in a moment
      │    └── SheetAccessError      a Google Sheet is not shared, not found, or quota ran out
      ├── ConfigError                ledgersite.toml or a command-line option is wrong (exit 2)
+ │    └── TemplateProblem       one of the store's own page templates cannot be rendered
      ├── BookInvalid                the book was read but lacks what it cannot do without (exit 2):
      │                              no Clients sheet, no name column
      └── BuildBusy                  another build into the same site is still running (exit 2)
@@ -58,6 +59,10 @@ class SheetAccessError(SourceError):
 
 class ConfigError(LedgersiteError):
     """Raised when ledgersite.toml or an option on the command line cannot be used."""
+
+
+class TemplateProblem(ConfigError):
+    """Raised when a page template from the store's own templates folder fails to render."""
 
 
 class BookInvalid(LedgersiteError):

@@ -9,8 +9,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -22,7 +24,7 @@ from ledgersite.agenda.model import Agenda, Milestone
 from ledgersite.book import Book, Client
 from ledgersite.config import Config
 from ledgersite.csv_safe import csv_bytes
-from ledgersite.errors import ConfigError
+from ledgersite.errors import ConfigError, TemplateProblem
 from ledgersite.site import views
 from ledgersite.site.names import client_file_names
 from ledgersite.site.theme import ASSETS, TEMPLATES, stylesheet, templates_fingerprint
@@ -245,4 +247,33 @@ class Renderer:
             return page.content
         context = page.context if page.make_context is None else page.make_context()
         assert page.template is not None and context is not None
-        return self.env.get_template(page.template).render(context).encode("utf-8")
+        try:
+            return self.env.get_template(page.template).render(context).encode("utf-8")
+        except Exception as err:
+            problem = store_template_problem(err, self.config.templates)
+            if problem is None:
+                raise
+            raise problem from err
+
+
+def store_template_problem(err: Exception, folder: Path | None) -> TemplateProblem | None:
+    """Give what to tell the owner when `err` came from one of the store's own templates.
+
+    None when it came from ours: that is our mistake, not one the owner can fix.
+    """
+    if folder is None:
+        return None
+    folder = folder.resolve()
+    spots = [(frame.filename, frame.lineno) for frame in traceback.extract_tb(err.__traceback__)]
+    if isinstance(err, jinja2.TemplateSyntaxError) and err.filename:
+        spots.append((err.filename, err.lineno))
+    for filename, line in reversed(spots):  # the innermost first
+        path = Path(filename).resolve()
+        if path.is_relative_to(folder):
+            what = err.message if isinstance(err, jinja2.TemplateError) else str(err)
+            return TemplateProblem(
+                f'The page template "{path.relative_to(folder)}" in {folder} stopped the build '
+                f"at line {line}: {what or type(err).__name__}. Correct it (ours, in "
+                "site_templates/, show what each page is given), or remove it to use ours."
+            )
+    return None
