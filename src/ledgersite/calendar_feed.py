@@ -183,9 +183,12 @@ def _id_parts(clients: Iterable[str]) -> dict[str, str]:
         by_slug[_slug(cid, slugs)].append(cid)
     parts: dict[str, str] = {}
     for slug, same in by_slug.items():
+        if len(same) == 1:
+            parts[same[0]] = slug
+            continue
         for cid in same:
             digest = hashlib.sha1(cid.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-            parts[cid] = slug if len(same) == 1 else f"{slug}-{digest}"
+            parts[cid] = f"{slug}-{digest}"
     return parts
 
 
