@@ -6,6 +6,7 @@ that nothing staff type is ever run as code.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
@@ -117,7 +118,7 @@ def make_book(payload: str = "", *, hostile_ids: bool = False) -> Book:
 
 def make_agenda(book: Book, today: dt.date = TODAY) -> Agenda:
     """Give a hand-made agenda for `make_book`, touching every kind of record."""
-    ids = list(book.clients)
+    ids = list(book.clients)[:5]  # the five of `make_book`, even in a `crowd`
     maria, tom, aisha, james, priya = (book.clients[i] for i in ids)
     return Agenda(
         today=today,
@@ -174,3 +175,15 @@ def broken_templates(folder: Path, template: str = "profile.html") -> Config:
         "{% extends 'base.html' %}{% block content %}{{ view.no_such_thing }}{% endblock %}"
     )
     return Config(templates=broken)
+
+
+def crowd(book: Book, count: int, payload: str = "") -> Book:
+    """Give `book` with `count` more clients, "Client 0001 Zed0001" and on, after its own by
+    last name; each has a phone, and every third a tag and an associate."""
+    more = [
+        Client(f"Z-{i:04}", f"Client {i:04}{payload}", f"Zed{i:04}{payload}", row=100 + i,
+               phone=f"01632 96{i:04}", associate="Marcus" if i % 3 == 0 else "",
+               tags=("regular",) if i % 3 == 0 else ())
+        for i in range(1, count + 1)
+    ]
+    return dataclasses.replace(book, clients={**book.clients, **{c.id: c for c in more}})

@@ -23,7 +23,7 @@ from playwright.sync_api import Browser, Page
 from ledgersite.agenda.model import Milestone
 from ledgersite.errors import BookNotFound
 from ledgersite.pipeline import failure_recorded
-from site_books import XSS, build_site, make_book
+from site_books import XSS, build_site, crowd, make_book
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -190,6 +190,41 @@ def test_search_and_filters_narrow_the_client_list_instantly(
     page.select_option("#associate", value="")
     assert visible.count() == 2 and page.inner_text("#shown") == "2"
     assert watch.errors == [] and watch.dialogs == []
+    page.context.close()
+
+
+def test_a_long_client_list_opens_with_a_page_shows_more_and_searches_everyone(
+    browser: Browser, tmp_path: Path
+) -> None:
+    build_site(tmp_path, crowd(make_book(XSS, hostile_ids=True), 450, XSS),
+               now=dt.datetime.now(dt.UTC))
+    page, watch = open_page(browser, TABLETS[1])
+    page.goto((tmp_path / "clients.html").as_uri())
+    rows = page.locator("#client-list > li")
+    more = page.locator("#show-more")
+    assert rows.count() == 200 and page.inner_text("#shown") == "455"
+    assert "255 more by last name" in page.inner_text("#not-shown") and more.is_visible()
+    assert page.evaluate(TAP_TARGETS) == []
+    more.click()
+    assert rows.count() == 400 and "55 more" in page.inner_text("#not-shown")
+    more.click()
+    assert rows.count() == 455 and more.is_hidden()
+    assert rows.nth(454).inner_text().startswith(f"Client 0450{XSS} Zed0450{XSS}")
+    page.fill("#q", "zed0420")  # far beyond the first page
+    assert rows.count() == 1 and page.inner_text("#shown") == "1" and more.is_hidden()
+    assert "01632 960420" in rows.inner_text() and "Marcus" in rows.inner_text()
+    rows.locator("a").click()
+    page.wait_for_url("**/clients/z-0420*.html")
+    assert "Client 0420" in page.inner_text("h1")
+    page.go_back()
+    page.fill("#q", "")
+    page.select_option("#associate", label="Marcus")
+    assert rows.count() == 150 and page.inner_text("#shown") == "150" and more.is_hidden()
+    page.select_option("#associate", value="")
+    page.fill("#q", "client")
+    assert rows.count() == 200 and page.inner_text("#not-shown") == "250 more."
+    assert page.evaluate("window.__pwned") is None
+    assert watch.errors == [] and watch.dialogs == [] and watch.foreign == []
     page.context.close()
 
 

@@ -18,7 +18,7 @@ from ledgersite.config import Config
 from ledgersite.pipeline import build_book
 from ledgersite.site.render import notes_html
 from ledgersite.site.theme import TEMPLATES
-from site_books import XSS, build_site, make_book
+from site_books import XSS, build_site, crowd, make_book
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +124,34 @@ def test_client_search_data_is_plain_json_in_a_script_file(hostile_site: Path) -
     data = json.loads(text[len(prefix):-2])
     assert len(data) == 5 and all({"s", "a", "t"} <= entry.keys() for entry in data)
     assert "<" not in text
+
+
+def test_a_long_clients_list_shows_its_first_page_and_the_search_data_holds_everyone(
+    tmp_path: Path,
+) -> None:
+    build_site(tmp_path, crowd(make_book(), 450))
+    page = (tmp_path / "clients.html").read_text(encoding="utf-8")
+    listed = re.findall(r'<li>\s*<a href="([^"]+)">\s*<span class="who">([^<]*)</span>', page)
+    assert len(listed) == 200
+    names = [name for _, name in listed]
+    assert names[:6] == ["James", "Aisha Khan", "Priya Novak", "Maria Reyes", "Tom Reyes",
+                         "Client 0001 Zed0001"]  # by last name
+    assert names[-1] == "Client 0195 Zed0195"
+    assert "455</span> of 455" in page and "255 more by last name" in page
+    text = (tmp_path / "assets" / "clients-data.js").read_text(encoding="utf-8")
+    data = json.loads(text[text.index("["):-2])
+    assert len(data) == 455
+    assert [(e["u"], e["n"]) for e in data[:200]] == listed  # the same order as the page
+    last = data[-1]
+    assert last["n"] == "Client 0450 Zed0450" and last["c"] == "01632 960450"
+    assert last["a"] == "Marcus" and last["t"] == ["regular"]
+    assert all((tmp_path / e["u"]).is_file() for e in data)
+
+
+def test_a_short_clients_list_lists_everyone_and_offers_no_more(hostile_site: Path) -> None:
+    page = (hostile_site / "clients.html").read_text(encoding="utf-8")
+    assert page.count('<span class="who">') == 5
+    assert re.search(r'<p class="list-more" id="list-more" hidden>', page)
 
 
 def test_profile_shows_totals_allergies_still_to_learn_and_the_stores_own_columns(

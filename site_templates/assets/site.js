@@ -42,6 +42,36 @@
     return text.toLocaleLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   }
 
+  function span(className, text) {
+    var node = document.createElement("span");
+    node.className = className;
+    node.textContent = text;
+    return node;
+  }
+
+  // One row of the Clients list, as clients.html lays it out; text only, never markup.
+  function clientRow(entry, root) {
+    var link = document.createElement("a");
+    link.href = root + entry.u;
+    var meta = span("meta small", entry.a);
+    entry.t.forEach(function (tag) {
+      meta.appendChild(document.createTextNode(" "));
+      meta.appendChild(span("tag", tag));
+    });
+    if (entry.g) {
+      meta.appendChild(document.createTextNode(" "));
+      meta.appendChild(span("tag tag-soft", entry.g));
+    }
+    link.appendChild(span("who", entry.n));
+    link.appendChild(span("muted small", entry.c));
+    link.appendChild(meta);
+    var item = document.createElement("li");
+    item.appendChild(link);
+    return item;
+  }
+
+  // The Clients list: search and filters over every client; the matches listed a page at a
+  // time ("Show more"), so a book of 100,000 clients opens as quickly as one of 200.
   function setUpSearch() {
     var list = document.getElementById("client-list");
     var data = window.LEDGERSITE_CLIENTS;
@@ -52,26 +82,44 @@
     var tag = document.getElementById("tag");
     var shown = document.getElementById("shown");
     var none = document.getElementById("no-match");
-    var items = list.children;
+    var more = document.getElementById("list-more");
+    var notShown = document.getElementById("not-shown");
+    var page = Number(list.getAttribute("data-page")) || 200;
+    var root = list.getAttribute("data-root") || "";
     var haystacks = data.map(function (entry) { return normalise(entry.s); });
+    var matches = [], listed = 0;
+
+    function listMore() {
+      var until = Math.min(matches.length, listed + page);
+      var rows = document.createDocumentFragment();
+      for (; listed < until; listed++) rows.appendChild(clientRow(data[matches[listed]], root));
+      list.appendChild(rows);
+      var left = matches.length - listed;
+      more.hidden = left === 0;
+      notShown.textContent = left.toLocaleString("en") + " more" +
+        (matches.length === data.length ? " by last name; search finds anyone." : ".");
+    }
 
     function apply() {
       var words = normalise(query.value).split(/\s+/).filter(Boolean);
-      var a = associate.value, t = tag.value, count = 0;
-      for (var i = 0; i < items.length; i++) {
+      var a = associate.value, t = tag.value;
+      matches = [];
+      for (var i = 0; i < data.length; i++) {
         var entry = data[i], hay = haystacks[i];
-        var match = (!a || entry.a === a) && (!t || entry.t.indexOf(t) !== -1) &&
-          words.every(function (w) { return hay.indexOf(w) !== -1; });
-        items[i].hidden = !match;
-        if (match) count++;
+        if ((!a || entry.a === a) && (!t || entry.t.indexOf(t) !== -1) &&
+            words.every(function (w) { return hay.indexOf(w) !== -1; })) matches.push(i);
       }
-      shown.textContent = String(count);
-      none.hidden = count !== 0;
+      shown.textContent = String(matches.length);
+      none.hidden = matches.length !== 0;
+      list.textContent = "";
+      listed = 0;
+      listMore();
     }
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     query.addEventListener("input", apply);
     associate.addEventListener("change", apply);
     tag.addEventListener("change", apply);
+    document.getElementById("show-more").addEventListener("click", listMore);
     apply();
   }
 

@@ -181,9 +181,9 @@ def plan_site(
         page(sheet["html"], "call_sheet.html", "followups", f"Call sheet: {sheet['associate']}",
              view=sheet, date=followups["today"])
         raw(sheet["csv"], csv_bytes(*views.call_sheet_rows(sheet)))
-    clients = views.clients_view(book, names)
-    page("clients.html", "clients.html", "clients", "Clients", view=clients)
-    search = json.dumps(views.search_data(clients), ensure_ascii=True, separators=(",", ":"))
+    rows = views.client_rows(book, names)
+    page("clients.html", "clients.html", "clients", "Clients", view=views.clients_view(rows))
+    search = json.dumps(views.search_data(rows), ensure_ascii=True, separators=(",", ":"))
     # Escaped as well, so the data stays inert even if someone pastes it into a page.
     search = search.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     raw("assets/clients-data.js", f"window.LEDGERSITE_CLIENTS = {search};\n".encode())

@@ -34,6 +34,8 @@ View = dict[str, Any]
 UNASSIGNED = "Not assigned"
 WEEK = 7
 STAY_IN_TOUCH_SHOWN = 12
+#: How many clients the Clients page lists at a time.
+LIST_PAGE = 200
 
 
 def client_url(names: dict[str, str], client_id: str | None) -> str:
@@ -256,14 +258,14 @@ def call_sheet_rows(sheet: View) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
-def clients_view(book: Book, names: dict[str, str]) -> View:
-    """Give the Clients list and the filters it offers."""
+def client_rows(book: Book, names: dict[str, str]) -> list[View]:
+    """Give a row of the Clients list for every client, by last name."""
     clients = sorted(book.clients.values(), key=lambda c: (c.last_name.casefold(), c.name))
-    rows = [
+    return [
         {
-            "index": i,
             "name": c.name,
             "url": client_url(names, c.id),
+            "contact": " · ".join(filter(None, (c.phone, c.email))),
             "phone": c.phone,
             "email": c.email,
             "associate": c.associate,
@@ -271,17 +273,29 @@ def clients_view(book: Book, names: dict[str, str]) -> View:
             "status": c.status,
             "city": c.city,
         }
-        for i, c in enumerate(clients)
+        for c in clients
     ]
+
+
+def clients_view(rows: list[View]) -> View:
+    """Give the Clients page: its first `LIST_PAGE` rows, how many in all, the filters.
+
+    The page lists the first rows itself (so it shows at once, even without scripts); its
+    script lists the rest from the search data, `LIST_PAGE` at a time, and searches them all.
+    A page listing 100,000 clients took Chromium 25 seconds to open.
+    """
     return {
-        "rows": rows,
-        "associates": sorted({c.associate for c in clients if c.associate}, key=str.casefold),
-        "tags": sorted({t for c in clients for t in c.tags if t}, key=str.casefold),
+        "rows": rows[:LIST_PAGE],
+        "total": len(rows),
+        "page": LIST_PAGE,
+        "associates": sorted({r["associate"] for r in rows if r["associate"]}, key=str.casefold),
+        "tags": sorted({t for r in rows for t in r["tags"] if t}, key=str.casefold),
     }
 
 
-def search_data(view: View) -> list[View]:
-    """Give the client search index: one entry per row of the Clients list, in order."""
+def search_data(rows: list[View]) -> list[View]:
+    """Give the client search data: for each row of the Clients list, in order, what it shows
+    (name, link, contact, status) and what finds it (text, associate, tags)."""
     return [
         {
             "s": " ".join(
@@ -296,8 +310,12 @@ def search_data(view: View) -> list[View]:
             ).casefold(),
             "a": row["associate"],
             "t": row["tags"],
+            "n": row["name"],
+            "u": row["url"],
+            "c": row["contact"],
+            "g": row["status"],
         }
-        for row in view["rows"]
+        for row in rows
     ]
 
 
