@@ -187,3 +187,20 @@ def crowd(book: Book, count: int, payload: str = "") -> Book:
         for i in range(1, count + 1)
     ]
     return dataclasses.replace(book, clients={**book.clients, **{c.id: c for c in more}})
+
+
+def busy_agenda(book: Book, today: dt.date = TODAY) -> Agenda:
+    """Give `make_agenda` with, for the clients of a `crowd`, 40 more overdue follow-ups, 35 more
+    birthdays today and 50 more coming up: more than Today shows of each."""
+    agenda = make_agenda(book, today)
+    crowd = [c for c in book.clients.values() if c.id.startswith("Z-")]
+    assert len(crowd) >= 50, "busy_agenda needs a crowd of 50"
+    overdue = [FollowUp(today - dt.timedelta(days=i + 1), c.id, c.name, "Check-in call",
+                        "overdue", c.associate, "Bought a ring") for i, c in enumerate(crowd[:40])]
+    born = [Milestone(today, c.id, c.name, "birthday", f"{c.first_name}'s birthday", None, 14)
+            for c in crowd[:35]]
+    soon = [Milestone(today + dt.timedelta(days=i % 20 + 1), c.id, c.name, "birthday",
+                      f"{c.first_name}'s birthday", None, 14, days_away=i % 20 + 1)
+            for i, c in enumerate(crowd[:50])]
+    milestones = sorted(agenda.milestones + born + soon, key=lambda m: m.date)
+    return dataclasses.replace(agenda, followups=agenda.followups + overdue, milestones=milestones)

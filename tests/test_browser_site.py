@@ -23,7 +23,7 @@ from playwright.sync_api import Browser, Page
 from ledgersite.agenda.model import Milestone
 from ledgersite.errors import BookNotFound
 from ledgersite.pipeline import failure_recorded
-from site_books import XSS, build_site, crowd, make_book
+from site_books import XSS, build_site, busy_agenda, crowd, make_book
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -223,6 +223,27 @@ def test_a_long_client_list_opens_with_a_page_shows_more_and_searches_everyone(
     page.select_option("#associate", value="")
     page.fill("#q", "client")
     assert rows.count() == 200 and page.inner_text("#not-shown") == "250 more."
+    assert page.evaluate("window.__pwned") is None
+    assert watch.errors == [] and watch.dialogs == [] and watch.foreign == []
+    page.context.close()
+
+
+def test_a_busy_today_links_the_rest_of_each_long_section(
+    browser: Browser, tmp_path: Path
+) -> None:
+    book = crowd(make_book(XSS), 50, XSS)
+    build_site(tmp_path, book, agenda=busy_agenda(book), now=dt.datetime.now(dt.UTC))
+    page, watch = open_page(browser, TABLETS[0])
+    page.goto((tmp_path / "index.html").as_uri())
+    coming = page.locator("section[aria-label='Coming up']")
+    assert coming.locator("li.card").count() == 30
+    assert page.evaluate(TAP_TARGETS) == []
+    coming.get_by_role("link", name="And 22 more on the Calendar ›").click()
+    page.wait_for_url("**/calendar.html")
+    page.go_back()
+    page.get_by_role("link", name="And 12 more on Follow-ups ›").click()
+    page.wait_for_url("**/followups.html")
+    assert page.locator("#g-overdue + ul > li.card").count() == 41
     assert page.evaluate("window.__pwned") is None
     assert watch.errors == [] and watch.dialogs == [] and watch.foreign == []
     page.context.close()

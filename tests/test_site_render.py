@@ -18,7 +18,7 @@ from ledgersite.config import Config
 from ledgersite.pipeline import build_book
 from ledgersite.site.render import notes_html
 from ledgersite.site.theme import TEMPLATES
-from site_books import XSS, build_site, crowd, make_book
+from site_books import XSS, build_site, busy_agenda, crowd, make_book
 
 
 @pytest.fixture(scope="module")
@@ -152,6 +152,36 @@ def test_a_short_clients_list_lists_everyone_and_offers_no_more(hostile_site: Pa
     page = (hostile_site / "clients.html").read_text(encoding="utf-8")
     assert page.count('<span class="who">') == 5
     assert re.search(r'<p class="list-more" id="list-more" hidden>', page)
+
+
+def test_today_shows_the_first_of_a_long_section_and_links_the_page_with_the_rest(
+    tmp_path: Path,
+) -> None:
+    book = crowd(make_book(), 50)
+    build_site(tmp_path, book, agenda=busy_agenda(book))
+    today = (tmp_path / "index.html").read_text(encoding="utf-8")
+    sections = {
+        part[:part.index('"')]: part
+        for part in today.split('<section class="block" aria-label="')[1:]
+    }
+    expected = {  # title: (count, more, page)
+        "Follow-ups due": (42, 12, "followups.html"),
+        "Today&#39;s occasions": (36, 6, "calendar.html"),
+        "Coming up": (52, 22, "calendar.html"),
+    }
+    for title, (count, more, page) in expected.items():
+        section = sections[title]
+        assert f'<span class="count">{count}</span>' in section, title
+        assert section.count('<li class="card') == 30, title
+        link = re.search(r'<p class="section-more"><a class="inline-link" href="([^"]+)">'
+                         r"And (\d+) more on", section)
+        assert link and link.groups() == (page, str(more)), title
+    first = sections["Follow-ups due"].split('<li class="card')[1]
+    assert "Client 0040" in first  # the longest overdue first
+    assert "section-more" not in sections["Stay in touch"]
+    followups = (tmp_path / "followups.html").read_text(encoding="utf-8")
+    overdue = followups.split('id="g-overdue"')[1].split("</section>")[0]
+    assert overdue.count('<li class="card') == 41  # every one, on Follow-ups
 
 
 def test_profile_shows_totals_allergies_still_to_learn_and_the_stores_own_columns(

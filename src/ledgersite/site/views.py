@@ -34,6 +34,9 @@ View = dict[str, Any]
 UNASSIGNED = "Not assigned"
 WEEK = 7
 STAY_IN_TOUCH_SHOWN = 12
+#: How many cards Today shows of its follow-ups, today's occasions and coming dates; the rest
+#: are a tap away on Follow-ups and the Calendar (a 10,000-client book had 1,400 coming up).
+TODAY_SHOWN = 30
 #: How many clients the Clients page lists at a time.
 LIST_PAGE = 200
 
@@ -130,7 +133,11 @@ def today_view(book: Book, agenda: Agenda, names: dict[str, str]) -> View:
         for t in sorted(book.tasks, key=lambda t: (t.due or dt.date.max, t.row))
         if t.done_on is None and (t.client_id, t.task) not in shown_tasks
     ]
-    milestones = [milestone_view(book, names, m) for m in agenda.milestones]
+    followups = [
+        f for f in sorted(agenda.followups, key=lambda f: (f.due, f.client)) if _is_open_now(f)
+    ]
+    occasions = [m for m in agenda.milestones if m.days_away == 0]
+    soon = [m for m in agenda.milestones if m.days_away != 0]
     return {
         "today": formats.day_with_weekday(today),
         "waiting": [
@@ -142,13 +149,12 @@ def today_view(book: Book, agenda: Agenda, names: dict[str, str]) -> View:
             }
             for w in sorted(agenda.waiting, key=lambda w: -w.days_waiting)
         ],
-        "followups": [
-            followup_view(book, names, f, today)
-            for f in sorted(agenda.followups, key=lambda f: (f.due, f.client))
-            if _is_open_now(f)
-        ],
-        "milestones_today": [m for m in milestones if m["today"]],
-        "milestones_soon": [m for m in milestones if not m["today"]],
+        "followups": [followup_view(book, names, f, today) for f in followups[:TODAY_SHOWN]],
+        "followups_more": max(0, len(followups) - TODAY_SHOWN),
+        "milestones_today": [milestone_view(book, names, m) for m in occasions[:TODAY_SHOWN]],
+        "milestones_today_more": max(0, len(occasions) - TODAY_SHOWN),
+        "milestones_soon": [milestone_view(book, names, m) for m in soon[:TODAY_SHOWN]],
+        "milestones_soon_more": max(0, len(soon) - TODAY_SHOWN),
         "tasks": open_tasks,
         "gift_ideas": [
             {
