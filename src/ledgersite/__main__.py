@@ -1,5 +1,5 @@
 """`python -m ledgersite` runs the command line."""
 
-from ledgersite.cli import main
+from ledgersite.cli import run
 
-raise SystemExit(main())
+run()

@@ -7,9 +7,13 @@ settings cannot be used; 130 interrupted. Messages go to stderr in plain English
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import os
 import sys
+import threading
 from collections.abc import Sequence
+from typing import NoReturn
 
 from ledgersite import __version__
 from ledgersite.commands import agenda, build, check, init, serve, watch
@@ -52,3 +56,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     return code
+
+
+def run() -> NoReturn:
+    """Run the command line as the `ledgersite` program, then end the process at once.
+
+    A build leaves the whole book and its pages' data behind, which Python would otherwise
+    free object by object on the way out (0.13 s at 10,000 clients) only for the system to
+    take the memory back anyway. Every file the command wrote is closed by the time `main`
+    returns; the log and the output streams are flushed here. Should a thread of ours still be
+    at work, Python's own exit waits for it.
+    """
+    code = main()
+    main_thread = threading.main_thread()
+    if any(t is not main_thread and not t.daemon for t in threading.enumerate()):
+        raise SystemExit(code)
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        # e.g. output piped to a program that stopped reading
+        with contextlib.suppress(OSError):
+            stream.flush()
+    os._exit(code)

@@ -1,0 +1,61 @@
+"""The `ledgersite` program as a process of its own: it ends at once (no slow clean-up of a big
+book), yet passes on its exit code and every line it wrote."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from book_files import write_book
+
+
+def program(*args: str) -> subprocess.CompletedProcess[str]:
+    # Output to a pipe is buffered, unless the caller's environment says otherwise.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    return subprocess.run([sys.executable, "-m", "ledgersite", *args],
+                          capture_output=True, text=True, timeout=120, env=env)
+
+
+def test_exit_codes_and_all_the_output_come_through_a_pipe(tmp_path: Path) -> None:
+    book = write_book(tmp_path / "book.xlsx")
+    out = tmp_path / "site"
+    built = program("build", str(book), "--out", str(out), "--today", "2026-06-01")
+    assert built.returncode == 0 and "Built " in built.stderr, built.stderr
+    assert (out / "index.html").is_file()
+    gone = program("build", str(tmp_path / "gone.xlsx"), "--out", str(out))
+    assert gone.returncode == 2 and "There is no file" in gone.stderr
+    wb = load_workbook(book)
+    for i in range(3000):  # a report far bigger than a pipe holds at once
+        wb["Purchases"].append(["2026-05-01", f"NOBODY-{i}", "Ring", "Rings", 100])
+    wb.save(book)
+    checked = program("check", str(book), "--json")
+    assert checked.returncode == 1
+    report = json.loads(checked.stdout)
+    assert len(report) == 3000 and report[-1]["value"] == "NOBODY-2999"
+
+
+def test_a_thread_still_at_work_is_waited_for(tmp_path: Path) -> None:
+    book = write_book(tmp_path / "book.xlsx")
+    flag = tmp_path / "finished"
+    script = f"""
+import sys, threading, time
+from pathlib import Path
+from ledgersite.cli import run
+
+def late():
+    time.sleep(0.5)
+    Path({str(flag)!r}).write_text("yes")
+
+threading.Thread(target=late).start()
+sys.argv = ["ledgersite", "check", {str(book)!r}]
+run()
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert flag.read_text() == "yes"
