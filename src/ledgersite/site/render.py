@@ -191,8 +191,8 @@ def plan_site(
     for client in book.clients.values():
         path = f"clients/{names[client.id]}"
         # Digested from its inputs: the view is only made for a page that must be rendered.
-        inputs = views.profile_inputs(book, client, names, index)
-        digest = _digest(fingerprint, path, "profile.html", site, inputs)
+        inputs = views.profile_inputs(book, client, names, index)  # text: digested as it is
+        digest = _digest(fingerprint + inputs, path, "profile.html", site)
         later = functools.partial(profile, client)
         pages.append(Page(path, digest, "profile.html", make_context=later))
     # One page per month, and the first month again as the tab's page: digested from what
