@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from book_files import build, status, write_book
+from ledgersite.site.theme import TEMPLATES
 
 #: A Calendar page written for the old single-page Calendar, where each month held its entries.
 OLD_CALENDAR = """{% extends "base.html" %}
@@ -71,3 +72,21 @@ def test_a_good_template_of_the_store_calling_ours_wrongly_is_the_one_named(
     assert build(book, out) == 2
     err = capsys.readouterr().err
     assert 'The page template "health.html"' in err and "at line 2: " in err
+
+
+def test_an_old_copy_of_our_macros_is_named_when_our_page_fails_on_it(
+    built: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str],
+) -> None:
+    book, out, templates = built
+    # Copied before the Today page's sections took "more": ours now pass it, theirs refuses.
+    ours = (TEMPLATES / "macros.html").read_text(encoding="utf-8")
+    old = ours.replace(', more=0, more_page="", more_title=""', "")
+    assert old != ours
+    (templates / "macros.html").write_text(old, encoding="utf-8")
+    before = {p: p.read_bytes() for p in out.rglob("*.html")}
+    assert build(book, out) == 2
+    err = capsys.readouterr().err
+    assert err.startswith('ledgersite: Our page template "today.html" stopped the build at line ')
+    assert "more" in err and "(macros.html): they may be copies of an older version" in err
+    assert "Traceback" not in err
+    assert {p: p.read_bytes() for p in out.rglob("*.html")} == before

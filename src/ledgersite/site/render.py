@@ -257,12 +257,39 @@ class Renderer:
 
 
 def store_template_problem(err: Exception, folder: Path | None) -> TemplateProblem | None:
-    """Give what to tell the owner when `err` came from one of the store's own templates.
+    """Give what to tell the owner when `err` came from the store's own templates.
 
-    None when it came from ours: that is our mistake, not one the owner can fix.
+    That is when one of theirs failed, or one of ours failed while the store has templates of
+    its own (most likely a copy of an older version of one ours uses, such as macros.html).
+    None when the store has none: that is our mistake, not one the owner can fix.
     """
     if folder is None:
         return None
+    folder = folder.resolve()
+    spots = [(frame.filename, frame.lineno) for frame in traceback.extract_tb(err.__traceback__)]
+    if isinstance(err, jinja2.TemplateSyntaxError) and err.filename:
+        spots.append((err.filename, err.lineno))
+    what = (err.message if isinstance(err, jinja2.TemplateError) else str(err))
+    what = what or type(err).__name__
+    for filename, line in reversed(spots):  # the innermost first
+        path = Path(filename).resolve()
+        if path.is_relative_to(folder):
+            return TemplateProblem(
+                f'The page template "{path.relative_to(folder)}" in {folder} stopped the build '
+                f"at line {line}: {what}. Correct it (ours, in site_templates/, show what each "
+                "page is given), or remove it to use ours."
+            )
+    theirs = sorted(str(p.relative_to(folder)) for p in folder.rglob("*.html"))
+    for filename, line in reversed(spots):
+        path = Path(filename).resolve()
+        if theirs and path.is_relative_to(TEMPLATES):
+            return TemplateProblem(
+                f'Our page template "{path.relative_to(TEMPLATES)}" stopped the build at line '
+                f"{line}: {what}. It uses your own templates in {folder} "
+                f"({', '.join(theirs)}): they may be copies of an older version. Compare them "
+                "with ours in site_templates/, or remove them to use ours."
+            )
+    return None
     folder = folder.resolve()
     spots = [(frame.filename, frame.lineno) for frame in traceback.extract_tb(err.__traceback__)]
     if isinstance(err, jinja2.TemplateSyntaxError) and err.filename:
