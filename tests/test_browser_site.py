@@ -21,8 +21,10 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from ledgersite.agenda.model import Milestone
+from ledgersite.config import Config
 from ledgersite.errors import BookNotFound
 from ledgersite.pipeline import failure_recorded
+from ledgersite.site.theme import TEMPLATES
 from site_books import XSS, build_site, busy_agenda, crowd, make_book
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -193,20 +195,34 @@ def test_search_and_filters_narrow_the_client_list_instantly(
     page.context.close()
 
 
+ROWS = "els => els.map(e => e.outerHTML.replace(/\\s+/g, ' ').replace(/> </g, '><'))"
+
+
 def test_a_long_client_list_opens_with_a_page_shows_more_and_searches_everyone(
     browser: Browser, tmp_path: Path
 ) -> None:
     build_site(tmp_path, crowd(make_book(XSS, hostile_ids=True), 450, XSS),
                now=dt.datetime.now(dt.UTC))
+    clients = (tmp_path / "clients.html").as_uri()
+    # Without the script, the page's own first 200, and a line saying so.
+    still = browser.new_context(java_script_enabled=False).new_page()
+    still.goto(clients)
+    served = still.locator("#client-list > li").evaluate_all(ROWS)
+    assert len(served) == 200 and still.locator("#show-more").is_hidden()
+    assert still.inner_text("#not-shown") == "The first 200 of 455 clients, by last name."
+    still.context.close()
     page, watch = open_page(browser, TABLETS[1])
-    page.goto((tmp_path / "clients.html").as_uri())
+    page.goto(clients)
     rows = page.locator("#client-list > li")
     more = page.locator("#show-more")
-    assert rows.count() == 200 and page.inner_text("#shown") == "455"
+    assert rows.evaluate_all(ROWS) == served  # the script lists them just as the page does
+    assert page.inner_text("#shown") == "455"
     assert "255 more by last name" in page.inner_text("#not-shown") and more.is_visible()
     assert page.evaluate(TAP_TARGETS) == []
     more.click()
     assert rows.count() == 400 and "55 more" in page.inner_text("#not-shown")
+    focused = page.evaluate("document.activeElement.innerText")
+    assert focused.startswith(f"Client 0196{XSS}")  # the first one just listed
     more.click()
     assert rows.count() == 455 and more.is_hidden()
     assert rows.nth(454).inner_text().startswith(f"Client 0450{XSS} Zed0450{XSS}")
@@ -223,8 +239,30 @@ def test_a_long_client_list_opens_with_a_page_shows_more_and_searches_everyone(
     page.select_option("#associate", value="")
     page.fill("#q", "client")
     assert rows.count() == 200 and page.inner_text("#not-shown") == "250 more."
+    page.fill("#q", "nobody by this name")
+    assert rows.count() == 0 and page.locator("#no-match").is_visible() and more.is_hidden()
     assert page.evaluate("window.__pwned") is None
     assert watch.errors == [] and watch.dialogs == [] and watch.foreign == []
+    page.context.close()
+
+
+def test_a_stores_older_clients_page_without_show_more_lists_everyone(
+    browser: Browser, tmp_path: Path
+) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    ours = (TEMPLATES / "clients.html").read_text(encoding="utf-8")
+    (mine / "clients.html").write_text(ours[:ours.index('<p class="list-more"')] +
+                                       "{% endblock %}\n", encoding="utf-8")
+    out = tmp_path / "site"
+    build_site(out, crowd(make_book(), 450), config=Config(templates=mine),
+               now=dt.datetime.now(dt.UTC))
+    page, watch = open_page(browser, TABLETS[0])
+    page.goto((out / "clients.html").as_uri())
+    assert page.locator("#client-list > li").count() == 455
+    page.fill("#q", "zed04")
+    assert page.locator("#client-list > li").count() == 51
+    assert watch.errors == []
     page.context.close()
 
 

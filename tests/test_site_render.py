@@ -137,7 +137,7 @@ def test_a_long_clients_list_shows_its_first_page_and_the_search_data_holds_ever
     assert names[:6] == ["James", "Aisha Khan", "Priya Novak", "Maria Reyes", "Tom Reyes",
                          "Client 0001 Zed0001"]  # by last name
     assert names[-1] == "Client 0195 Zed0195"
-    assert "455</span> of 455" in page and "255 more by last name" in page
+    assert "455</span> of 455" in page and "The first 200 of 455 clients, by last name." in page
     text = (tmp_path / "assets" / "clients-data.js").read_text(encoding="utf-8")
     data = json.loads(text[text.index("["):-2])
     assert len(data) == 455

@@ -84,7 +84,9 @@
     var none = document.getElementById("no-match");
     var more = document.getElementById("list-more");
     var notShown = document.getElementById("not-shown");
-    var page = Number(list.getAttribute("data-page")) || 200;
+    var button = document.getElementById("show-more");
+    // A page without the "Show more" line (a store's own older clients.html) lists everyone.
+    var page = more && notShown && button ? Number(list.getAttribute("data-page")) || 200 : Infinity;
     var root = list.getAttribute("data-root") || "";
     var haystacks = data.map(function (entry) { return normalise(entry.s); });
     var matches = [], listed = 0;
@@ -94,8 +96,10 @@
       var rows = document.createDocumentFragment();
       for (; listed < until; listed++) rows.appendChild(clientRow(data[matches[listed]], root));
       list.appendChild(rows);
+      if (page === Infinity) return;
       var left = matches.length - listed;
       more.hidden = left === 0;
+      button.hidden = false;
       notShown.textContent = left.toLocaleString("en") + " more" +
         (matches.length === data.length ? " by last name; search finds anyone." : ".");
     }
@@ -109,8 +113,8 @@
         if ((!a || entry.a === a) && (!t || entry.t.indexOf(t) !== -1) &&
             words.every(function (w) { return hay.indexOf(w) !== -1; })) matches.push(i);
       }
-      shown.textContent = String(matches.length);
-      none.hidden = matches.length !== 0;
+      if (shown) shown.textContent = matches.length.toLocaleString("en");
+      if (none) none.hidden = matches.length !== 0;
       list.textContent = "";
       listed = 0;
       listMore();
@@ -119,7 +123,15 @@
     query.addEventListener("input", apply);
     associate.addEventListener("change", apply);
     tag.addEventListener("change", apply);
-    document.getElementById("show-more").addEventListener("click", listMore);
+    if (button) {
+      button.addEventListener("click", function () {
+        var first = listed;
+        listMore();
+        // On to the first client just listed, rather than lost when the button goes.
+        var link = list.children[first] && list.children[first].querySelector("a");
+        if (link) link.focus();
+      });
+    }
     apply();
   }
 
