@@ -71,11 +71,16 @@ def test_new_bytes_with_the_same_size_and_time_are_still_seen(
 ) -> None:
     book, out = site
     info = book.stat()
-    write_book(book, phone="07700 900999")  # same length as the first phone number
+    # A phone number of the same length; the zip's compressed size can still differ by a byte,
+    # so try a few until one gives the very same size.
+    for phone in (f"07700 9009{i:02}" for i in range(99, 0, -1)):
+        write_book(book, phone=phone)
+        if book.stat().st_size == info.st_size:
+            break
     os.utime(book, ns=(info.st_atime_ns, info.st_mtime_ns))
     assert book.stat().st_size == info.st_size
     assert rebuilt(book, out, caplog)
-    assert "07700 900999" in "".join(
+    assert phone in "".join(
         p.read_text(encoding="utf-8") for p in (out / "clients").glob("*.html")
     )
 
