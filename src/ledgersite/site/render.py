@@ -269,7 +269,7 @@ def store_template_problem(err: Exception, folder: Path | None) -> TemplateProbl
     spots = [(frame.filename, frame.lineno) for frame in traceback.extract_tb(err.__traceback__)]
     if isinstance(err, jinja2.TemplateSyntaxError) and err.filename:
         spots.append((err.filename, err.lineno))
-    what = (err.message if isinstance(err, jinja2.TemplateError) else str(err))
+    what = err.message if isinstance(err, jinja2.TemplateError) else str(err)
     what = what or type(err).__name__
     for filename, line in reversed(spots):  # the innermost first
         path = Path(filename).resolve()
@@ -280,27 +280,15 @@ def store_template_problem(err: Exception, folder: Path | None) -> TemplateProbl
                 "page is given), or remove it to use ours."
             )
     theirs = sorted(str(p.relative_to(folder)) for p in folder.rglob("*.html"))
+    if not theirs:
+        return None
     for filename, line in reversed(spots):
         path = Path(filename).resolve()
-        if theirs and path.is_relative_to(TEMPLATES):
+        if path.is_relative_to(TEMPLATES):
             return TemplateProblem(
                 f'Our page template "{path.relative_to(TEMPLATES)}" stopped the build at line '
                 f"{line}: {what}. It uses your own templates in {folder} "
                 f"({', '.join(theirs)}): they may be copies of an older version. Compare them "
                 "with ours in site_templates/, or remove them to use ours."
-            )
-    return None
-    folder = folder.resolve()
-    spots = [(frame.filename, frame.lineno) for frame in traceback.extract_tb(err.__traceback__)]
-    if isinstance(err, jinja2.TemplateSyntaxError) and err.filename:
-        spots.append((err.filename, err.lineno))
-    for filename, line in reversed(spots):  # the innermost first
-        path = Path(filename).resolve()
-        if path.is_relative_to(folder):
-            what = err.message if isinstance(err, jinja2.TemplateError) else str(err)
-            return TemplateProblem(
-                f'The page template "{path.relative_to(folder)}" in {folder} stopped the build '
-                f"at line {line}: {what or type(err).__name__}. Correct it (ours, in "
-                "site_templates/, show what each page is given), or remove it to use ours."
             )
     return None
