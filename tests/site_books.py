@@ -189,14 +189,15 @@ def crowd(book: Book, count: int, payload: str = "") -> Book:
     return dataclasses.replace(book, clients={**book.clients, **{c.id: c for c in more}})
 
 
-def busy_agenda(book: Book, today: dt.date = TODAY) -> Agenda:
-    """Give `make_agenda` with, for the clients of a `crowd`, 40 more overdue follow-ups, 35 more
-    birthdays today and 50 more coming up: more than Today shows of each."""
+def busy_agenda(book: Book, today: dt.date = TODAY, overdue_count: int = 40) -> Agenda:
+    """Give `make_agenda` with, for the clients of a `crowd`, `overdue_count` more overdue
+    follow-ups, 35 more birthdays today and 50 more coming up: more than Today shows of each."""
     agenda = make_agenda(book, today)
     crowd = [c for c in book.clients.values() if c.id.startswith("Z-")]
-    assert len(crowd) >= 50, "busy_agenda needs a crowd of 50"
-    overdue = [FollowUp(today - dt.timedelta(days=i + 1), c.id, c.name, "Check-in call",
-                        "overdue", c.associate, "Bought a ring") for i, c in enumerate(crowd[:40])]
+    assert len(crowd) >= max(50, overdue_count), "busy_agenda needs a bigger crowd"
+    overdue = [FollowUp(today - dt.timedelta(days=i % 50 + 1), c.id, c.name, "Check-in call",
+                        "overdue", c.associate, "Bought a ring")
+               for i, c in enumerate(crowd[:overdue_count])]
     born = [Milestone(today, c.id, c.name, "birthday", f"{c.first_name}'s birthday", None, 14)
             for c in crowd[:35]]
     soon = [Milestone(today + dt.timedelta(days=i % 20 + 1), c.id, c.name, "birthday",

@@ -282,6 +282,37 @@ def test_a_busy_today_links_the_rest_of_each_long_section(
     page.get_by_role("link", name="And 12 more on Follow-ups ›").click()
     page.wait_for_url("**/followups.html")
     assert page.locator("#g-overdue + ul > li.card").count() == 41
+    assert page.evaluate(TAP_TARGETS) == []
+    assert page.evaluate("window.__pwned") is None
+    assert watch.errors == [] and watch.dialogs == [] and watch.foreign == []
+    page.context.close()
+
+
+def test_a_long_follow_up_group_opens_whole_on_a_page_of_its_own(
+    browser: Browser, tmp_path: Path
+) -> None:
+    book = crowd(make_book(XSS), 150, XSS)
+    build_site(tmp_path, book, agenda=busy_agenda(book, overdue_count=130),
+               now=dt.datetime.now(dt.UTC))
+    page, watch = open_page(browser, TABLETS[1])
+    page.goto((tmp_path / "followups.html").as_uri())
+    assert page.locator("#g-overdue + ul > li.card").count() == 100
+    page.get_by_role("link", name="All 131 overdue ›").click()
+    page.wait_for_url("**/followups/overdue.html")
+    assert page.locator("ul.cards > li.card").count() == 131
+    assert page.evaluate(TAP_TARGETS) == []
+    assert page.evaluate("document.scrollingElement.scrollWidth <= innerWidth")
+    last = page.locator("ul.cards > li.card").last.locator("a.who")
+    name = last.inner_text()
+    last.click()
+    page.wait_for_url("**/clients/*.html")
+    assert name in page.inner_text("h1")
+    page.go_back()
+    page.get_by_role("link", name="Back to follow-ups").click()
+    page.wait_for_url("**/followups.html")
+    page.get_by_role("link", name="And 13 more on the call sheet of Marcus ›").click()
+    page.wait_for_url("**/calls/*.html")
+    assert page.locator("table.call-sheet tbody tr").count() == 43
     assert page.evaluate("window.__pwned") is None
     assert watch.errors == [] and watch.dialogs == [] and watch.foreign == []
     page.context.close()

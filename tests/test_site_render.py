@@ -184,6 +184,35 @@ def test_today_shows_the_first_of_a_long_section_and_links_the_page_with_the_res
     assert overdue.count('<li class="card') == 41  # every one, on Follow-ups
 
 
+def test_follow_ups_show_the_first_of_a_long_group_and_link_all_of_it(tmp_path: Path) -> None:
+    book = crowd(make_book(), 150)
+    build_site(tmp_path, book, agenda=busy_agenda(book, overdue_count=130))
+    page = (tmp_path / "followups.html").read_text(encoding="utf-8")
+    overdue = page.split('id="g-overdue"')[1].split("</section>")[0]
+    assert '<span class="count">131</span>' in overdue
+    assert overdue.count('<li class="card') == 100
+    link = re.search(r'<a class="inline-link" href="([^"]+)">All 131 overdue ›</a>', overdue)
+    assert link and link[1] == "followups/overdue.html"
+    whole = (tmp_path / "followups" / "overdue.html").read_text(encoding="utf-8")
+    assert whole.count('<li class="card') == 131
+    assert 'href="../followups.html"' in whole and 'href="../clients/z-0130' in whole
+    assert not (tmp_path / "followups" / "later.html").exists()  # a short group has no page
+    # Each associate's table: its first 30 rows, the rest on the call sheet.
+    tables = page.split('id="by-associate"')[1].split("<h3>")[1:]
+    assert len(tables) >= 2
+    for table in tables:
+        rows = table.count("<tr class=")
+        assert rows <= 30
+        more = re.search(r'href="(calls/[^"]+)">And (\d+) more on the call sheet of', table)
+        sheet = (tmp_path / more[1]).read_text(encoding="utf-8") if more else ""
+        if more:
+            assert rows == 30 and sheet.count("<tr class=") == 30 + int(more[2])
+    assert re.search(r"And \d+ more on the call sheet of Marcus", page)
+    build_site(tmp_path, book)  # the overdue caught up with: the group's page goes
+    assert not (tmp_path / "followups" / "overdue.html").exists()
+    assert "All 131 overdue" not in (tmp_path / "followups.html").read_text(encoding="utf-8")
+
+
 def test_profile_shows_totals_allergies_still_to_learn_and_the_stores_own_columns(
     tmp_path: Path,
 ) -> None:

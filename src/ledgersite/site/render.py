@@ -175,9 +175,15 @@ def plan_site(
         pages.append(Page(path, hashlib.sha256(content).hexdigest(), content=content))
 
     page("index.html", "today.html", "today", "Today", view=views.today_view(book, agenda, names))
-    followups = views.followups_view(book, agenda, names)
+    groups = views.followup_groups(book, agenda, names)
+    sheets = views.call_sheets(book, agenda, names)
+    followups = views.followups_view(agenda.today, groups, sheets)
     page("followups.html", "followups.html", "followups", "Follow-ups", view=followups)
-    for sheet in followups["associates"]:
+    for group, shown in zip(groups, followups["groups"], strict=True):
+        if shown["more"]:  # too many for the Follow-ups page: all of them on a page of their own
+            page(group["html"], "followup_group.html", "followups",
+                 f"Follow-ups: {group['title']}", view=group, date=followups["today"])
+    for sheet in sheets:
         page(sheet["html"], "call_sheet.html", "followups", f"Call sheet: {sheet['associate']}",
              view=sheet, date=followups["today"])
         raw(sheet["csv"], csv_bytes(*views.call_sheet_rows(sheet)))

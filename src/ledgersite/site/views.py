@@ -39,6 +39,10 @@ STAY_IN_TOUCH_SHOWN = 12
 TODAY_SHOWN = 30
 #: How many clients the Clients page lists at a time.
 LIST_PAGE = 200
+#: How many cards each group of the Follow-ups page shows, and how many rows each associate's
+#: table there: the rest are on the group's own page and on the associate's call sheet.
+FOLLOWUPS_SHOWN = 100
+ASSOCIATE_ROWS_SHOWN = 30
 
 
 def client_url(names: dict[str, str], client_id: str | None) -> str:
@@ -199,26 +203,39 @@ def problem_counts(problems: list[Problem]) -> View:
     return {"errors": errors, "warnings": len(problems) - errors, "total": len(problems)}
 
 
-def followups_view(book: Book, agenda: Agenda, names: dict[str, str]) -> View:
-    """Give the Follow-ups page: by due (overdue, today, this week, later) and by associate."""
+def followup_groups(book: Book, agenda: Agenda, names: dict[str, str]) -> list[View]:
+    """Give every follow-up by when it is due: overdue, today, this week, later."""
     today = agenda.today
-    items = sorted(agenda.followups, key=lambda f: (f.due, f.client))
     groups: dict[str, list[View]] = {"overdue": [], "today": [], "week": [], "later": []}
-    for f in items:
+    for f in sorted(agenda.followups, key=lambda f: (f.due, f.client)):
         days = (f.due - today).days
         key = "overdue" if days < 0 else "today" if days == 0 else "later"
         if 0 < days <= WEEK:
             key = "week"
         groups[key].append(followup_view(book, names, f, today))
     titles = {"overdue": "Overdue", "today": "Due today", "week": "This week", "later": "Later"}
-    by_associate = call_sheets(book, agenda, names)
+    return [
+        {"key": key, "title": titles[key], "items": items, "html": f"followups/{key}.html"}
+        for key, items in groups.items()
+    ]
+
+
+def followups_view(today: dt.date, groups: list[View], sheets: list[View]) -> View:
+    """Give the Follow-ups page: the first cards of each group (the rest on the group's own
+    page), and the first rows of each associate's follow-ups (the rest on their call sheet)."""
     return {
         "today": formats.day_with_weekday(today),
         "groups": [
-            {"key": key, "title": titles[key], "items": groups[key]} for key in groups
+            {**group, "items": group["items"][:FOLLOWUPS_SHOWN], "total": len(group["items"]),
+             "more": max(0, len(group["items"]) - FOLLOWUPS_SHOWN)}
+            for group in groups
         ],
-        "total": len(items),
-        "associates": by_associate,
+        "total": sum(len(group["items"]) for group in groups),
+        "associates": [
+            {**sheet, "items": sheet["items"][:ASSOCIATE_ROWS_SHOWN], "total": len(sheet["items"]),
+             "more": max(0, len(sheet["items"]) - ASSOCIATE_ROWS_SHOWN)}
+            for sheet in sheets
+        ],
     }
 
 
