@@ -176,7 +176,7 @@ def plan_site(
 
     page("index.html", "today.html", "today", "Today", view=views.today_view(book, agenda, names))
     groups = views.followup_groups(book, agenda, names)
-    sheets = views.call_sheets(book, agenda, names)
+    sheets = views.call_sheets(groups, agenda.today)
     followups = views.followups_view(agenda.today, groups, sheets)
     page("followups.html", "followups.html", "followups", "Follow-ups", view=followups)
     for group, shown in zip(groups, followups["groups"], strict=True):

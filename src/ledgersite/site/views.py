@@ -239,14 +239,16 @@ def followups_view(today: dt.date, groups: list[View], sheets: list[View]) -> Vi
     }
 
 
-def call_sheets(book: Book, agenda: Agenda, names: dict[str, str]) -> list[View]:
-    """Give one call sheet per associate: what is overdue, due today and due this week."""
-    today = agenda.today
+def call_sheets(groups: list[View], today: dt.date) -> list[View]:
+    """Give one call sheet per associate: what is overdue, due today and due this week.
+
+    `groups` are `followup_groups`, whose cards are in order of when they are due.
+    """
     per: dict[str, list[View]] = defaultdict(list)
-    for f in sorted(agenda.followups, key=lambda f: (f.due, f.client)):
-        if (f.due - today).days <= WEEK:
-            view = followup_view(book, names, f, today)
-            per[view["associate"]].append(view)
+    for group in groups:
+        if group["key"] != "later":
+            for view in group["items"]:
+                per[view["associate"]].append(view)
     sheets = []
     for associate in sorted(per, key=lambda a: (a == UNASSIGNED, a.casefold())):
         stem = call_sheet_stem(associate)
