@@ -205,3 +205,11 @@ def busy_agenda(book: Book, today: dt.date = TODAY, overdue_count: int = 40) -> 
             for i, c in enumerate(crowd[:50])]
     milestones = sorted(agenda.milestones + born + soon, key=lambda m: m.date)
     return dataclasses.replace(agenda, followups=agenda.followups + overdue, milestones=milestones)
+
+
+def busy_day(book: Book, day: dt.date, count: int) -> list[Milestone]:
+    """Give `count` birthdays on `day`, one for each of the first clients of a `crowd`."""
+    crowd = [c for c in book.clients.values() if c.id.startswith("Z-")]
+    assert len(crowd) >= count, "busy_day needs a bigger crowd"
+    return [Milestone(day, c.id, c.name, "birthday", f"{c.first_name}'s birthday", None, 14)
+            for c in crowd[:count]]

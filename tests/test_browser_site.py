@@ -25,7 +25,7 @@ from ledgersite.config import Config
 from ledgersite.errors import BookNotFound
 from ledgersite.pipeline import failure_recorded
 from ledgersite.site.theme import TEMPLATES
-from site_books import XSS, build_site, busy_agenda, crowd, make_book
+from site_books import XSS, build_site, busy_agenda, busy_day, crowd, make_book
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -168,6 +168,37 @@ def test_tapping_a_month_on_the_calendar_opens_its_page_and_its_neighbours(
         assert page.evaluate("document.scrollingElement.scrollWidth <= innerWidth"), width
         rows = months.evaluate_all("els => new Set(els.map(e => e.offsetTop)).size")
         assert rows > 1, width
+    assert page.evaluate("window.__pwned") is None
+    assert watch.errors == [] and watch.dialogs == [] and watch.foreign == []
+    page.context.close()
+
+
+@pytest.mark.parametrize("size", TABLETS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_busy_day_on_the_calendar_opens_a_page_with_all_of_it_and_leads_back(
+    browser: Browser, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    book = crowd(make_book(XSS, hostile_ids=True), 40, XSS)
+    build_site(tmp_path, book, calendar=busy_day(book, dt.date(2026, 6, 9), 40),
+               now=dt.datetime.now(dt.UTC))
+    page, watch = open_page(browser, size)
+    page.goto((tmp_path / "calendar.html").as_uri())
+    assert page.locator("main .calendar > li:not(.day-more)").count() == 25
+    assert page.evaluate(TAP_TARGETS) == []
+    page.click("text=All 40 on Tuesday 9 June ›")
+    page.wait_for_url("**/calendar/2026-06-09.html")
+    assert page.inner_text("h1").startswith("Tuesday 9 June 2026")
+    entries = page.locator("main .calendar > li")
+    assert entries.count() == 40
+    assert "Client 0040" in entries.last.inner_text()
+    assert page.get_attribute('nav.nav a[aria-current="page"]', "href") == "../calendar.html"
+    for check in (TAP_TARGETS, ACCESSIBILITY):
+        assert page.evaluate(check) == [], check
+    page.click("text=Client 0040")
+    page.wait_for_url("**/clients/*.html")
+    page.go_back()
+    page.click("text=‹ June 2026")
+    page.wait_for_url("**/calendar/2026-06.html")
+    assert page.inner_text("main h2").startswith("June 2026")
     assert page.evaluate("window.__pwned") is None
     assert watch.errors == [] and watch.dialogs == [] and watch.foreign == []
     page.context.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -16,9 +17,11 @@ import pytest
 
 from ledgersite.config import Config
 from ledgersite.pipeline import build_book
+from ledgersite.site.publish import read_manifest
 from ledgersite.site.render import notes_html
 from ledgersite.site.theme import TEMPLATES
-from site_books import XSS, build_site, busy_agenda, crowd, make_book
+from ledgersite.site.views import DAY_SHOWN
+from site_books import XSS, build_site, busy_agenda, busy_day, crowd, make_book
 
 
 @pytest.fixture(scope="module")
@@ -211,6 +214,42 @@ def test_follow_ups_show_the_first_of_a_long_group_and_link_all_of_it(tmp_path: 
     build_site(tmp_path, book)  # the overdue caught up with: the group's page goes
     assert not (tmp_path / "followups" / "overdue.html").exists()
     assert "All 131 overdue" not in (tmp_path / "followups.html").read_text(encoding="utf-8")
+
+
+def test_a_busy_day_shows_its_first_entries_on_the_month_and_all_of_them_on_a_page_of_its_own(
+    tmp_path: Path,
+) -> None:
+    book = crowd(make_book(), 60)
+    busy, full = dt.date(2026, 7, 14), dt.date(2026, 7, 15)
+    calendar = busy_day(book, busy, 40) + busy_day(book, full, DAY_SHOWN)
+    build_site(tmp_path, book, calendar=calendar)
+    month = (tmp_path / "calendar" / "2026-07.html").read_text(encoding="utf-8")
+    assert '<span class="count">65</span>' in month and "July 2026 · 65" in month
+    assert month.count('<span class="d">14</span>') == DAY_SHOWN
+    assert month.count('<span class="d">15</span>') == DAY_SHOWN
+    assert "Client 0025 Zed0025" in month and "Client 0026 Zed0026" not in month
+    links = re.findall(r'<li class="day-more"><a class="inline-link" href="(.+?)">(.*?)</a>', month)
+    assert links == [("../calendar/2026-07-14.html", "All 40 on Tuesday 14 July ›")]
+    tab = (tmp_path / "calendar.html").read_text(encoding="utf-8")  # the first month again
+    assert 'href="calendar/2026-07-14.html">All 40 on Tuesday 14 July ›' in tab
+    day = (tmp_path / "calendar" / "2026-07-14.html").read_text(encoding="utf-8")
+    assert "<h1>Tuesday 14 July 2026 " in day and "<title>Calendar: Tuesday 14 July 2026" in day
+    assert day.count('<span class="d">14</span>') == 40 and "Client 0040 Zed0040" in day
+    assert 'href="../calendar/2026-07.html">‹ July 2026</a>' in day
+    assert 'href="../calendar.html" aria-current="page"' in day  # the Calendar tab
+    assert not (tmp_path / "calendar" / "2026-07-15.html").exists()  # shown whole: no page
+    # A change to an entry only the day's page shows renders that page, not the month's.
+    before = read_manifest(tmp_path)["files"]
+    calendar[-1 - DAY_SHOWN] = dataclasses.replace(calendar[-1 - DAY_SHOWN], label="Party")
+    build_site(tmp_path, book, calendar=calendar)
+    after = read_manifest(tmp_path)["files"]
+    changed = {path for path, entry in after.items() if before[path] != entry}
+    assert changed == {"calendar/2026-07-14.html"}
+    # The day is no longer busy: its page goes, and so does the link to it.
+    build_site(tmp_path, book, calendar=calendar[15:])
+    assert not (tmp_path / "calendar" / "2026-07-14.html").exists()
+    month = (tmp_path / "calendar" / "2026-07.html").read_text(encoding="utf-8")
+    assert "day-more" not in month and month.count('<span class="d">14</span>') == DAY_SHOWN
 
 
 def test_profile_shows_totals_allergies_still_to_learn_and_the_stores_own_columns(

@@ -6,6 +6,7 @@ stylesheet), so a later build can skip pages whose digest is unchanged.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import json
@@ -201,10 +202,12 @@ def plan_site(
         digest = _digest(fingerprint + inputs, path, "profile.html", site)
         later = functools.partial(profile, client)
         pages.append(Page(path, digest, "profile.html", make_context=later))
-    # One page per month, and the first month again as the tab's page: digested from what
-    # their entries show, their views made only for the pages that must be rendered.
-    months = views.calendar_months(calendar)
-    nav = [(year, month, len(items)) for year, month, items in months]
+    # One page per month, the first month again as the tab's page, and a page for each day
+    # too busy to show whole on its month's: digested from what their entries show, their
+    # views made only for the pages that must be rendered.
+    months = [(year, number, views.calendar_days(items))
+              for year, number, items in views.calendar_months(calendar)]
+    nav = [(year, number, sum(len(items) for _, items in days)) for year, number, days in months]
 
     def month_context(path: str, at: int, neighbours: bool) -> dict[str, Any]:
         view = views.calendar_month_view(nav, at, months[at][2], names, neighbours=neighbours)
@@ -212,18 +215,29 @@ def plan_site(
         return full(path, "calendar", title, view=view)
 
     def month_page(path: str, at: int, neighbours: bool = True) -> None:
-        year, number, items = months[at]
-        inputs = ((year, number), nav, views.calendar_month_key(items, names))
+        year, number, days = months[at]
+        inputs = ((year, number), nav, views.calendar_month_key(days, names))
         digest = _digest(fingerprint, path, "calendar.html", site, inputs)
         later = functools.partial(month_context, path, at, neighbours)
         pages.append(Page(path, digest, "calendar.html", make_context=later, heavy=True))
+
+    def day_context(path: str, day: dt.date, items: list[Milestone]) -> dict[str, Any]:
+        view = views.calendar_day_view(day, items, names)
+        return full(path, "calendar", f"Calendar: {view['title']}", view=view)
 
     if months:
         month_page("calendar.html", 0, neighbours=False)
     else:
         page("calendar.html", "calendar.html", "calendar", "Calendar", view={"months": []})
-    for at, (year, number, _) in enumerate(months):
+    for at, (year, number, days) in enumerate(months):
         month_page(views.calendar_month_path(year, number), at)
+        for day, items in days:
+            if len(items) > views.DAY_SHOWN:
+                path = views.calendar_day_path(day)
+                shown = views.calendar_day_key(items, names)
+                digest = _digest(fingerprint, path, "calendar_day.html", site, shown)
+                later = functools.partial(day_context, path, day, items)
+                pages.append(Page(path, digest, "calendar_day.html", make_context=later))
     raw("calendar.ics", feed)
     page("health.html", "health.html", "health", "Book health", view=views.health_view(book))
     raw("assets/site.css", stylesheet(config))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import operator
 from collections import defaultdict
 from collections.abc import Callable
@@ -43,6 +44,9 @@ LIST_PAGE = 200
 #: table there: the rest are on the group's own page and on the associate's call sheet.
 FOLLOWUPS_SHOWN = 100
 ASSOCIATE_ROWS_SHOWN = 30
+#: How many of one day's occasions a Calendar month shows; a busier day has a page of its own
+#: (a 10,000-client book has about 125 a day, 3,900 a month).
+DAY_SHOWN = 25
 
 
 def client_url(names: dict[str, str], client_id: str | None) -> str:
@@ -540,6 +544,8 @@ def profile_view(book: Book, client: Client, names: dict[str, str], index: Relat
 CalendarMonth = tuple[int, int, list[Milestone]]
 #: The Calendar's month navigation: (year, month, how many milestones) for each month.
 MonthNav = list[tuple[int, int, int]]
+#: The milestones of one day of the Calendar, in client order.
+CalendarDay = tuple[dt.date, list[Milestone]]
 
 
 def calendar_months(milestones: list[Milestone]) -> list[CalendarMonth]:
@@ -561,8 +567,23 @@ def _month_title(year: int, month: int) -> str:
     return f"{dt.date(year, month, 1):%B %Y}"
 
 
-def calendar_month_key(items: list[Milestone], names: dict[str, str]) -> list[tuple[Any, ...]]:
-    """Give exactly what each of a month's entries shows: a key for its page's digest."""
+def calendar_days(items: list[Milestone]) -> list[CalendarDay]:
+    """Give a month's milestones (in date order) grouped by day."""
+    return [(day, list(group)) for day, group in itertools.groupby(items, key=_date)]
+
+
+def calendar_day_path(day: dt.date) -> str:
+    """Give the URL, from the site root, of the Calendar page of one busy day."""
+    return f"calendar/{day:%Y-%m-%d}.html"
+
+
+def calendar_month_key(days: list[CalendarDay], names: dict[str, str]) -> list[tuple[Any, ...]]:
+    """Give exactly what a month's page shows of its days: a key for the page's digest."""
+    return [(day, len(items), calendar_day_key(items[:DAY_SHOWN], names)) for day, items in days]
+
+
+def calendar_day_key(items: list[Milestone], names: dict[str, str]) -> list[tuple[Any, ...]]:
+    """Give exactly what each of these entries shows: a key for their page's digest."""
     return [
         (m.date, m.label, m.client, m.client_id, names.get(m.client_id), m.gift_theme)
         for m in items
@@ -570,12 +591,13 @@ def calendar_month_key(items: list[Milestone], names: dict[str, str]) -> list[tu
 
 
 def calendar_month_view(
-    nav: MonthNav, at: int, items: list[Milestone], names: dict[str, str], *,
+    nav: MonthNav, at: int, days: list[CalendarDay], names: dict[str, str], *,
     neighbours: bool = True,
 ) -> View:
     """Give the Calendar page of month `nav[at]`: the months, its entries, and its neighbours.
 
-    `neighbours=False` leaves out the links to the previous and next month.
+    A day with more than DAY_SHOWN entries shows that many; the last one shown carries `more`,
+    the link to the day's own page. `neighbours=False` leaves out the previous and next month.
     """
 
     def link(i: int) -> View:
@@ -584,24 +606,44 @@ def calendar_month_view(
                 "url": calendar_month_path(year, month), "current": i == at}
 
     months = [link(i) for i in range(len(nav))]
+    entries: list[View] = []
+    for day, items in days:
+        shown = [_calendar_entry(m, names) for m in items[:DAY_SHOWN]]
+        if len(items) > DAY_SHOWN:
+            shown[-1]["more"] = {"count": len(items), "url": calendar_day_path(day),
+                                 "day": f"{day:%A %-d %B}"}
+        entries += shown
     return {
         "months": months,
-        "month": {
-            "title": months[at]["title"],
-            "items": [
-                {
-                    "day": m.date.day,
-                    "weekday": f"{m.date:%a}",
-                    "label": m.label,
-                    "name": m.client,
-                    "url": client_url(names, m.client_id),
-                    "gift_theme": m.gift_theme,
-                }
-                for m in items
-            ],
-        },
+        "month": {"title": months[at]["title"], "count": nav[at][2], "items": entries},
         "previous": months[at - 1] if neighbours and at > 0 else None,
         "next": months[at + 1] if neighbours and at + 1 < len(months) else None,
+    }
+
+
+def calendar_day_view(day: dt.date, items: list[Milestone], names: dict[str, str]) -> View:
+    """Give the Calendar page of one busy day: all its entries, and the way back to its month."""
+    return {
+        "title": f"{day:%A %-d %B %Y}",
+        "month": {"title": _month_title(day.year, day.month),
+                  "url": calendar_month_path(day.year, day.month)},
+        "items": [_calendar_entry(m, names) for m in items],
+    }
+
+
+def _date(m: Milestone) -> dt.date:
+    return m.date
+
+
+def _calendar_entry(m: Milestone, names: dict[str, str]) -> View:
+    return {
+        "day": m.date.day,
+        "weekday": f"{m.date:%a}",
+        "label": m.label,
+        "name": m.client,
+        "url": client_url(names, m.client_id),
+        "gift_theme": m.gift_theme,
+        "more": None,
     }
 
 
