@@ -277,6 +277,41 @@ def test_a_long_client_list_opens_with_a_page_shows_more_and_searches_everyone(
     page.context.close()
 
 
+def test_coming_back_from_a_profile_finds_the_client_list_as_it_was(
+    browser: Browser, tmp_path: Path
+) -> None:
+    build_site(tmp_path, crowd(make_book(XSS, hostile_ids=True), 450, XSS),
+               now=dt.datetime.now(dt.UTC))
+    page, watch = open_page(browser, TABLETS[0])
+    page.goto((tmp_path / "clients.html").as_uri())
+    rows = page.locator("#client-list > li")
+    page.click("#show-more")
+    assert rows.count() == 400
+    page.click(f"text=Client 0350{XSS}")
+    page.wait_for_url("**/clients/z-0350*.html")
+    page.go_back()
+    page.wait_for_load_state()
+    assert rows.count() == 400 and "55 more" in page.inner_text("#not-shown")
+    assert page.locator(f"text=Client 0350{XSS}").is_visible()  # back where it was
+    page.fill("#q", "zed04")
+    page.select_option("#tag", label="regular")
+    assert rows.count() == 17 and page.inner_text("#shown") == "17"
+    rows.nth(16).locator("a").click()
+    page.wait_for_url("**/clients/z-0450*.html")
+    page.go_back()
+    page.wait_for_load_state()
+    assert page.input_value("#q") == "zed04" and page.input_value("#tag") == "regular"
+    assert rows.count() == 17 and page.inner_text("#shown") == "17"
+    page.click('nav.nav a[href="clients.html"]')  # a new visit starts afresh
+    page.wait_for_load_state()
+    assert page.input_value("#q") == "" and rows.count() == 200
+    page.fill("#q", "zed04")
+    page.reload()  # and so does a reload
+    assert page.input_value("#q") == "" and rows.count() == 200
+    assert watch.errors == [] and watch.dialogs == [] and watch.foreign == []
+    page.context.close()
+
+
 def test_a_stores_older_clients_page_without_show_more_lists_everyone(
     browser: Browser, tmp_path: Path
 ) -> None:

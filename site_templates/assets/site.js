@@ -96,12 +96,20 @@
       var rows = document.createDocumentFragment();
       for (; listed < until; listed++) rows.appendChild(clientRow(data[matches[listed]], root));
       list.appendChild(rows);
+      remember();
       if (page === Infinity) return;
       var left = matches.length - listed;
       more.hidden = left === 0;
       button.hidden = false;
       notShown.textContent = left.toLocaleString("en") + " more" +
         (matches.length === data.length ? " by last name; search finds anyone." : ".");
+    }
+
+    // What is searched and listed is kept with this page's place in the history, so coming
+    // back from a profile finds the same list (and the browser its place in it).
+    function remember() {
+      var state = {q: query.value, associate: associate.value, tag: tag.value, listed: listed};
+      try { history.replaceState(state, ""); } catch (e) { /* too many too fast: keep the last */ }
     }
 
     function apply() {
@@ -132,7 +140,16 @@
         if (link) link.focus();
       });
     }
+    // Only coming back: a new visit (the Clients tab, a reload) starts with the whole list.
+    var how = performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+    var saved = how && how.type === "back_forward" ? history.state : null;
+    if (saved && typeof saved.q === "string") {
+      query.value = saved.q;
+      associate.value = saved.associate || "";
+      tag.value = saved.tag || "";
+    }
     apply();
+    while (saved && listed < Math.min(saved.listed, matches.length)) listMore();
   }
 
   // After every deferred script has run, so the search data (clients-data.js) is there.
