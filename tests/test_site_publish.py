@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import posixpath
+import re
 from pathlib import Path
 
 import pytest
 
 from ledgersite.errors import BookNotFound
 from ledgersite.pipeline import failure_recorded
+from ledgersite.site import publish
 from ledgersite.site.publish import STATUS, read_manifest
-from site_books import broken_templates, build_site, make_agenda, make_book
+from site_books import (
+    broken_templates,
+    build_site,
+    busy_agenda,
+    busy_day,
+    crowd,
+    make_agenda,
+    make_book,
+)
 
 
 def snapshot(out: Path) -> dict[str, tuple[bytes, int]]:
@@ -134,3 +146,36 @@ def test_fixing_a_problem_in_the_book_does_not_rewrite_any_profile(tmp_path: Pat
     changed = {path for path in after if after[path] != before[path]}
     assert changed == {"index.html", "health.html"}
     assert status_of(tmp_path)["errors"] == 0
+
+
+def test_a_page_that_lists_others_is_swapped_in_only_after_every_page_it_lists(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While a build swaps its files in, the tabs' pages and the Calendar's months link only to
+    profiles, call sheets, whole groups and busy days that are in place already."""
+    book = crowd(make_book(), 150)
+    calendar = busy_day(book, dt.date(2026, 6, 9), 40) + busy_day(book, dt.date(2026, 7, 2), 30)
+    swapped: list[str] = []
+    real = os.replace
+
+    def replace(source: str | Path, target: str | Path) -> None:
+        swapped.append(Path(target).relative_to(tmp_path).as_posix())
+        real(source, target)
+
+    monkeypatch.setattr(publish.os, "replace", replace)
+    build_site(tmp_path, book, agenda=busy_agenda(book, overdue_count=130), calendar=calendar)
+    at = {path: i for i, path in enumerate(swapped)}
+    months = {path for path in at if re.fullmatch(r"calendar/\d{4}-\d{2}\.html", path)}
+    leaves = {path for path in at if "/" in path and path not in months}
+    assert {"calendar/2026-06-09.html", "followups/overdue.html"} <= leaves and len(months) == 2
+    checked = 0
+    for path in at.keys() - leaves:
+        if not path.endswith(".html"):
+            continue
+        html = (tmp_path / path).read_text(encoding="utf-8")
+        for href in re.findall(r'href="([^"#]+)', html):
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(path), href))
+            if target in leaves:
+                assert at[target] < at[path], f"{path} links {target}, swapped in after it"
+                checked += 1
+    assert checked > 300  # Today, Follow-ups, Clients, the months: all checked

@@ -245,6 +245,22 @@ def test_a_busy_day_shows_its_first_entries_on_the_month_and_all_of_them_on_a_pa
     after = read_manifest(tmp_path)["files"]
     changed = {path for path, entry in after.items() if before[path] != entry}
     assert changed == {"calendar/2026-07-14.html"}
+    # One more on another busy day of the month, one fewer on this: the shown entries and the
+    # month's count stay, the "All N" links change, so the month's pages are rendered again.
+    calendar += busy_day(book, dt.date(2026, 7, 20), 30)
+    build_site(tmp_path, book, calendar=calendar)
+    before = read_manifest(tmp_path)["files"]
+    calendar[-1 - DAY_SHOWN - 30] = dataclasses.replace(
+        calendar[-1 - DAY_SHOWN - 30], date=dt.date(2026, 7, 20))
+    build_site(tmp_path, book, calendar=calendar)
+    after = read_manifest(tmp_path)["files"]
+    changed = {path for path, entry in after.items() if before.get(path) != entry}
+    assert changed == {"calendar.html", "calendar/2026-07.html", "calendar/2026-07-14.html",
+                       "calendar/2026-07-20.html"}
+    month = (tmp_path / "calendar" / "2026-07.html").read_text(encoding="utf-8")
+    assert "All 39 on Tuesday 14 July ›" in month and "All 31 on Monday 20 July ›" in month
+    calendar = calendar[:-30]
+    calendar[39] = dataclasses.replace(calendar[39], date=busy)
     # The day is no longer busy: its page goes, and so does the link to it.
     build_site(tmp_path, book, calendar=calendar[15:])
     assert not (tmp_path / "calendar" / "2026-07-14.html").exists()

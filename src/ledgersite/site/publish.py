@@ -3,9 +3,10 @@
 Every changed file is first written whole into `OUT/.ledgersite/staging/`; only when all of them
 are written are they renamed over the old ones (a rename is atomic, so a reader gets the old file
 or the new one, never a mix). Files are swapped in an order that keeps every link working while
-it happens: new and changed leaf files (assets, profiles, call sheets) first, then the pages that
-link to them, then files of removed clients are deleted. Files whose bytes did not change are not
-touched at all, so sync tools and caches stay quiet.
+it happens: new and changed leaf files (assets, profiles, call sheets, busy days of the Calendar)
+first, then the Calendar's months, then the tabs' pages, then files of removed clients are
+deleted. Files whose bytes did not change are not touched at all, so sync tools and caches stay
+quiet.
 
 `OUT/.ledgersite/manifest.json` (not part of the site) records, for every file we published, the
 digest of what it was made from; `OUT/assets/status.js`, loaded by every page, says when the last
@@ -19,6 +20,7 @@ import json
 import logging
 import multiprocessing
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -56,10 +58,17 @@ def read_manifest(out: Path) -> dict[str, Any]:
     return data
 
 
+#: A Calendar month's page, which links the pages of its busy days (in the same folder).
+_MONTH_PAGE = re.compile(r"calendar/\d{4}-\d{2}\.html")
+
+
 def _order(path: str) -> int:
+    """Give when `path` is swapped in: after every file it links to."""
     if path.startswith("assets/"):
         return 0
-    return 1 if "/" in path or not path.endswith(".html") else 2
+    if _MONTH_PAGE.fullmatch(path):
+        return 2
+    return 1 if "/" in path or not path.endswith(".html") else 3
 
 
 def _write_new(path: str | Path, content: bytes, *, durable: bool = True) -> None:

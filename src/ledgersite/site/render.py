@@ -237,7 +237,8 @@ def plan_site(
                 shown = views.calendar_day_key(items, names)
                 digest = _digest(fingerprint, path, "calendar_day.html", site, shown)
                 later = functools.partial(day_context, path, day, items)
-                pages.append(Page(path, digest, "calendar_day.html", make_context=later))
+                pages.append(Page(path, digest, "calendar_day.html", make_context=later,
+                                  heavy=True))
     raw("calendar.ics", feed)
     page("health.html", "health.html", "health", "Book health", view=views.health_view(book))
     raw("assets/site.css", stylesheet(config))
