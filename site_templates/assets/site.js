@@ -70,6 +70,14 @@
     return item;
   }
 
+  // Whether this page was reached by going back (or forward) rather than by a new visit or a
+  // reload, which start with the whole list. (performance.navigation: Safari before 15.)
+  function cameBack() {
+    var entries = performance.getEntriesByType ? performance.getEntriesByType("navigation") : [];
+    if (entries.length) return entries[0].type === "back_forward";
+    return Boolean(performance.navigation) && performance.navigation.type === 2;
+  }
+
   // The Clients list: search and filters over every client; the matches listed a page at a
   // time ("Show more"), so a book of 100,000 clients opens as quickly as one of 200.
   function setUpSearch() {
@@ -96,7 +104,6 @@
       var rows = document.createDocumentFragment();
       for (; listed < until; listed++) rows.appendChild(clientRow(data[matches[listed]], root));
       list.appendChild(rows);
-      remember();
       if (page === Infinity) return;
       var left = matches.length - listed;
       more.hidden = left === 0;
@@ -106,10 +113,14 @@
     }
 
     // What is searched and listed is kept with this page's place in the history, so coming
-    // back from a profile finds the same list (and the browser its place in it).
-    function remember() {
+    // back from a profile finds the same list (and the browser its place in it). While typing,
+    // only once a pause comes: browsers refuse (or ignore) many history changes in a row.
+    var pending = null;
+    function remember(later) {
+      clearTimeout(pending);
+      if (later) { pending = setTimeout(remember, 400); return; }
       var state = {q: query.value, associate: associate.value, tag: tag.value, listed: listed};
-      try { history.replaceState(state, ""); } catch (e) { /* too many too fast: keep the last */ }
+      try { history.replaceState(state, ""); } catch (e) { /* refused: the list starts afresh */ }
     }
 
     function apply() {
@@ -128,28 +139,35 @@
       listMore();
     }
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    query.addEventListener("input", apply);
-    associate.addEventListener("change", apply);
-    tag.addEventListener("change", apply);
+    query.addEventListener("input", function () { apply(); remember(true); });
+    associate.addEventListener("change", function () { apply(); remember(); });
+    tag.addEventListener("change", function () { apply(); remember(); });
+    list.addEventListener("click", function () { remember(); });  // on to a profile: save now
     if (button) {
       button.addEventListener("click", function () {
         var first = listed;
         listMore();
+        remember();
         // On to the first client just listed, rather than lost when the button goes.
         var link = list.children[first] && list.children[first].querySelector("a");
         if (link) link.focus();
       });
     }
-    // Only coming back: a new visit (the Clients tab, a reload) starts with the whole list.
-    var how = performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
-    var saved = how && how.type === "back_forward" ? history.state : null;
-    if (saved && typeof saved.q === "string") {
+    var saved = cameBack() && history.state && typeof history.state.q === "string" ?
+      history.state : null;
+    if (saved) {
       query.value = saved.q;
       associate.value = saved.associate || "";
       tag.value = saved.tag || "";
+      // A filter the book no longer has (say, an associate who left): none.
+      if (associate.selectedIndex < 0) associate.value = "";
+      if (tag.selectedIndex < 0) tag.value = "";
     }
     apply();
-    while (saved && listed < Math.min(saved.listed, matches.length)) listMore();
+    if (saved) {
+      while (listed < Math.min(Number(saved.listed) || 0, matches.length)) listMore();
+      remember();
+    }
   }
 
   // After every deferred script has run, so the search data (clients-data.js) is there.
