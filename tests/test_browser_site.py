@@ -427,6 +427,30 @@ def test_a_long_follow_up_group_opens_whole_on_a_page_of_its_own(
     page.context.close()
 
 
+def test_a_group_longer_than_a_page_steps_through_its_pages(
+    browser: Browser, tmp_path: Path
+) -> None:
+    book = crowd(make_book(XSS), 1100, XSS)
+    build_site(tmp_path, book, agenda=busy_agenda(book, overdue_count=1050),
+               now=dt.datetime.now(dt.UTC))
+    page, watch = open_page(browser, TABLETS[0])
+    page.goto((tmp_path / "followups" / "overdue.html").as_uri())
+    cards = page.locator("ul.cards > li.card")
+    assert cards.count() == 1000 and page.inner_text("p.part").startswith("1–1,000 of 1,051")
+    assert page.locator("text=‹ previous page").count() == 0
+    for check in (TAP_TARGETS, ACCESSIBILITY):
+        assert page.evaluate(check) == [], check
+    page.click("text=next page ›")
+    page.wait_for_url("**/followups/overdue-2.html")
+    assert cards.count() == 51 and page.inner_text("p.part").startswith("1,001–1,051 of 1,051")
+    assert page.locator("text=next page ›").count() == 0
+    page.click("text=‹ previous page")
+    page.wait_for_url("**/followups/overdue.html")
+    assert page.evaluate("window.__pwned") is None
+    assert watch.errors == [] and watch.dialogs == [] and watch.foreign == []
+    page.context.close()
+
+
 def test_print_hides_navigation_and_buttons_and_goes_black_and_white(
     browser: Browser, hostile_site: Path
 ) -> None:

@@ -216,6 +216,37 @@ def test_follow_ups_show_the_first_of_a_long_group_and_link_all_of_it(tmp_path: 
     assert "All 131 overdue" not in (tmp_path / "followups.html").read_text(encoding="utf-8")
 
 
+def test_a_whole_group_longer_than_a_page_is_split_into_pages_linked_in_order(
+    tmp_path: Path,
+) -> None:
+    book = crowd(make_book(), 2100)
+    build_site(tmp_path, book, agenda=busy_agenda(book, overdue_count=2050))
+    followups = (tmp_path / "followups.html").read_text(encoding="utf-8")
+    assert 'href="followups/overdue.html">All 2,051 overdue ›</a>' in followups
+    pages = ["overdue.html", "overdue-2.html", "overdue-3.html"]
+    parts = [(tmp_path / "followups" / name).read_text(encoding="utf-8") for name in pages]
+    assert [part.count('<li class="card') for part in parts] == [1000, 1000, 51]
+    assert not (tmp_path / "followups" / "overdue-4.html").exists()
+    for at, part in enumerate(parts):
+        first, last = at * 1000 + 1, min(2051, at * 1000 + 1000)
+        assert f"{first:,}–{last:,} of 2,051, in order of when they are due" in part
+        assert f"<title>Follow-ups: Overdue, {first:,}–{last:,} of 2,051 · " in part
+        steps = dict(re.findall(r'href="\.\./followups/([^"]+)" rel="(prev|next)"', part))
+        assert steps == {
+            **({pages[at - 1]: "prev"} if at > 0 else {}),
+            **({pages[at + 1]: "next"} if at < 2 else {}),
+        }
+    cards = "".join(parts)  # every card once, the longest overdue first
+    dues = [dt.datetime.strptime(due, "%d %b %Y").date()  # noqa: DTZ007 (a day, no time)
+            for due in re.findall(r'<p class="muted small">Due (\d+ \w+ \d{4}) ·', cards)]
+    assert len(dues) == 2051 and dues == sorted(dues) and dues[0] < dues[-1]
+    assert len(set(re.findall(r'class="who" href="([^"]+)"', cards))) == 2051
+    book = crowd(make_book(), 2100)  # fewer overdue: the pages no longer needed go
+    build_site(tmp_path, book, agenda=busy_agenda(book, overdue_count=1500))
+    assert (tmp_path / "followups" / "overdue-2.html").exists()
+    assert not (tmp_path / "followups" / "overdue-3.html").exists()
+
+
 def test_a_busy_day_shows_its_first_entries_on_the_month_and_all_of_them_on_a_page_of_its_own(
     tmp_path: Path,
 ) -> None:

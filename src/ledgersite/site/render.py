@@ -181,9 +181,16 @@ def plan_site(
     followups = views.followups_view(agenda.today, groups, sheets)
     page("followups.html", "followups.html", "followups", "Follow-ups", view=followups)
     for group, shown in zip(groups, followups["groups"], strict=True):
-        if shown["more"]:  # too many for the Follow-ups page: all of them on a page of their own
-            page(group["html"], "followup_group.html", "followups",
-                 f"Follow-ups: {group['title']}", view=group, date=followups["today"])
+        if not shown["more"]:
+            continue
+        # Too many for the Follow-ups page: all of them on pages of their own.
+        parts = views.followup_group_pages(group)
+        for part in parts:
+            title = f"Follow-ups: {group['title']}"
+            if len(parts) > 1:
+                title += f", {part['first']:,}–{part['last']:,} of {part['total']:,}"
+            page(part["html"], "followup_group.html", "followups", title, view=part,
+                 date=followups["today"])
     for sheet in sheets:
         page(sheet["html"], "call_sheet.html", "followups", f"Call sheet: {sheet['associate']}",
              view=sheet, date=followups["today"])

@@ -44,6 +44,9 @@ LIST_PAGE = 200
 #: table there: the rest are on the group's own page and on the associate's call sheet.
 FOLLOWUPS_SHOWN = 100
 ASSOCIATE_ROWS_SHOWN = 30
+#: How many cards each page of a whole group of follow-ups shows (a 100,000-client book had
+#: 18,000 overdue: 17 MB on one page).
+GROUP_PAGE = 1000
 #: How many of one day's occasions a Calendar month shows; a busier day has a page of its own
 #: (a 10,000-client book has about 125 a day, 3,900 a month).
 DAY_SHOWN = 25
@@ -221,6 +224,30 @@ def followup_groups(book: Book, agenda: Agenda, names: dict[str, str]) -> list[V
     return [
         {"key": key, "title": titles[key], "items": items, "html": f"followups/{key}.html"}
         for key, items in groups.items()
+    ]
+
+
+def followup_group_pages(group: View) -> list[View]:
+    """Give the pages of a whole group of follow-ups, GROUP_PAGE cards each, linked in order.
+
+    The first is the group's own page (`html`); the others add "-2", "-3"... to its name.
+    """
+    items = group["items"]
+    count = max(1, -(-len(items) // GROUP_PAGE))
+    stem = group["html"].removesuffix(".html")
+    urls = [group["html"]] + [f"{stem}-{n}.html" for n in range(2, count + 1)]
+    return [
+        {
+            **group,
+            "html": url,
+            "items": items[at * GROUP_PAGE:(at + 1) * GROUP_PAGE],
+            "total": len(items),
+            "first": at * GROUP_PAGE + 1,
+            "last": min(len(items), (at + 1) * GROUP_PAGE),
+            "previous": urls[at - 1] if at > 0 else None,
+            "next": urls[at + 1] if at + 1 < count else None,
+        }
+        for at, url in enumerate(urls)
     ]
 
 
