@@ -3,10 +3,10 @@
 Every changed file is first written whole into `OUT/.ledgersite/staging/`; only when all of them
 are written are they renamed over the old ones (a rename is atomic, so a reader gets the old file
 or the new one, never a mix). Files are swapped in an order that keeps every link working while
-it happens: new and changed leaf files (assets, profiles, call sheets, busy days of the Calendar)
-first, then the Calendar's months, then the tabs' pages, then files of removed clients are
-deleted. Files whose bytes did not change are not touched at all, so sync tools and caches stay
-quiet.
+it happens: assets first, then profiles and data files, then the pages that list them (call
+sheets, whole groups of follow-ups, busy days of the Calendar), then the Calendar's months, then
+the tabs' pages; files of removed clients are deleted last. Files whose bytes did not change
+are not touched at all, so sync tools and caches stay quiet.
 
 `OUT/.ledgersite/manifest.json` (not part of the site) records, for every file we published, the
 digest of what it was made from; `OUT/assets/status.js`, loaded by every page, says when the last
@@ -63,12 +63,15 @@ _MONTH_PAGE = re.compile(r"calendar/\d{4}-\d{2}\.html")
 
 
 def _order(path: str) -> int:
-    """Give when `path` is swapped in: after every file it links to."""
+    """Give when `path` is swapped in: after the files it links to (pages that link each other,
+    such as partners' profiles or a month and the next, cannot all be)."""
     if path.startswith("assets/"):
         return 0
+    if path.startswith("clients/") or not path.endswith(".html"):
+        return 1  # profiles and data files (call sheets' CSV, the calendar file)
     if _MONTH_PAGE.fullmatch(path):
-        return 2
-    return 1 if "/" in path or not path.endswith(".html") else 3
+        return 3
+    return 2 if "/" in path else 4  # call sheets, whole groups, busy days; then the tabs
 
 
 def _write_new(path: str | Path, content: bytes, *, durable: bool = True) -> None:
