@@ -314,7 +314,7 @@ def test_coming_back_from_a_profile_finds_the_client_list_as_it_was(
     page.wait_for_load_state()
     assert page.input_value("#q") == "zed04" and page.input_value("#tag") == "regular"
     assert rows.count() == 17 and page.inner_text("#shown") == "17"
-    # Typed and straight on to a profile: kept as well.
+    # Typed and straight on to a profile, or to another tab: kept as well.
     page.select_option("#associate", label="Marcus")
     page.fill("#q", "zed045")
     rows.first.locator("a").click()
@@ -323,13 +323,24 @@ def test_coming_back_from_a_profile_finds_the_client_list_as_it_was(
     page.wait_for_load_state()
     assert page.input_value("#q") == "zed045" and page.input_value("#associate") == "Marcus"
     assert rows.count() == 1
+    page.fill("#q", "zed04")
+    page.click('nav.nav a[href="index.html"]')
+    page.wait_for_url("**/index.html")
+    page.go_back()
+    page.wait_for_load_state()
+    assert page.input_value("#q") == "zed04" and rows.count() == 17
     page.click('nav.nav a[href="clients.html"]')  # a new visit starts afresh
     page.wait_for_load_state()
     assert page.input_value("#q") == "" and rows.count() == 200
     page.fill("#q", "zed04")
     page.select_option("#tag", label="regular")
-    page.reload()  # and so does a reload
+    page.reload()  # and so does a reload, and coming back to it later
     assert page.input_value("#q") == "" and page.input_value("#tag") == "" and rows.count() == 200
+    page.click('nav.nav a[href="index.html"]')
+    page.wait_for_url("**/index.html")
+    page.go_back()
+    page.wait_for_load_state()
+    assert page.input_value("#q") == "" and rows.count() == 200
     assert watch.errors == [] and watch.dialogs == [] and watch.foreign == []
     page.context.close()
 

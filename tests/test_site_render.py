@@ -20,7 +20,7 @@ from ledgersite.pipeline import build_book
 from ledgersite.site.publish import read_manifest
 from ledgersite.site.render import notes_html
 from ledgersite.site.theme import TEMPLATES
-from ledgersite.site.views import DAY_SHOWN
+from ledgersite.site.views import DAY_SHOWN, GROUP_PAGE, followup_group_pages
 from site_books import XSS, build_site, busy_agenda, busy_day, crowd, make_book
 
 
@@ -214,6 +214,22 @@ def test_follow_ups_show_the_first_of_a_long_group_and_link_all_of_it(tmp_path: 
     build_site(tmp_path, book)  # the overdue caught up with: the group's page goes
     assert not (tmp_path / "followups" / "overdue.html").exists()
     assert "All 131 overdue" not in (tmp_path / "followups.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("count", [1, GROUP_PAGE, GROUP_PAGE + 1, 2 * GROUP_PAGE + 1])
+def test_a_whole_group_is_split_at_exactly_each_page_full(count: int) -> None:
+    group = {"key": "later", "title": "Later", "items": list(range(count)),
+             "html": "followups/later.html"}
+    parts = followup_group_pages(group)
+    assert len(parts) == -(-count // GROUP_PAGE)
+    assert [item for part in parts for item in part["items"]] == list(range(count))
+    assert all(part["items"] for part in parts)  # no empty page at the end
+    assert [part["html"] for part in parts] == ["followups/later.html"] + [
+        f"followups/later-{n}.html" for n in range(2, len(parts) + 1)]
+    for at, part in enumerate(parts):
+        assert (part["first"], part["last"]) == (part["items"][0] + 1, part["items"][-1] + 1)
+        assert part["previous"] == (parts[at - 1]["html"] if at else None)
+        assert part["next"] == (parts[at + 1]["html"] if at + 1 < len(parts) else None)
 
 
 def test_a_whole_group_longer_than_a_page_is_split_into_pages_linked_in_order(

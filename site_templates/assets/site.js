@@ -118,6 +118,7 @@
     var pending = null;
     function remember(later) {
       clearTimeout(pending);
+      pending = null;
       if (later) { pending = setTimeout(remember, 400); return; }
       var state = {q: query.value, associate: associate.value, tag: tag.value, listed: listed};
       try { history.replaceState(state, ""); } catch (e) { /* refused: the list starts afresh */ }
@@ -142,7 +143,8 @@
     query.addEventListener("input", function () { apply(); remember(true); });
     associate.addEventListener("change", function () { apply(); remember(); });
     tag.addEventListener("change", function () { apply(); remember(); });
-    list.addEventListener("click", function () { remember(); });  // on to a profile: save now
+    // Leaving while a save waits for typing to pause (a tap on a client or a tab): save now.
+    window.addEventListener("pagehide", function () { if (pending !== null) remember(); });
     if (button) {
       button.addEventListener("click", function () {
         var first = listed;
@@ -164,10 +166,8 @@
       if (tag.selectedIndex < 0) tag.value = "";
     }
     apply();
-    if (saved) {
-      while (listed < Math.min(Number(saved.listed) || 0, matches.length)) listMore();
-      remember();
-    }
+    while (saved && listed < Math.min(Number(saved.listed) || 0, matches.length)) listMore();
+    remember();  // a new visit's list replaces whatever an earlier one left here
   }
 
   // After every deferred script has run, so the search data (clients-data.js) is there.
