@@ -139,6 +139,9 @@ def test_right_password_opens_the_page_and_the_next_pages_without_asking_again(
     assert page.locator("#unlock-password").count() == 0
     page.go_back()
     page.wait_for_selector("#client-list")
+    # Coming back finds the search as it was, on a locked site too.
+    assert page.input_value("#q") == "aisha"
+    assert page.locator("#client-list > li").count() == 1
     assert errors == []
     page.context.close()
 
