@@ -112,9 +112,19 @@ def test_warnings_fail_only_with_strict(tmp_path: Path, capsys: pytest.CaptureFi
 def test_a_book_without_a_clients_sheet_exits_2_with_a_sentence(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    book = write(tmp_path / "b.xlsx", {"Sheet1": [["a", "b"], [1, 2]]})
+    book = write(tmp_path / "b.xlsx", {"Sheet1": [["a", "b"], [1, 2]], "Sheet2": [["c"]]})
     assert main(["check", str(book)]) == 2
     assert 'Add a sheet named "Clients"' in capsys.readouterr().err
+
+
+def test_a_book_of_one_sheet_is_read_as_its_clients_sheet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = write(tmp_path / "b.xlsx", {"Sheet1": [["a", "b"], [1, 2]]})
+    assert main(["check", str(book)]) == 2
+    assert 'The "Sheet1" sheet has no name column' in capsys.readouterr().err
+    book = write(tmp_path / "c.xlsx", {"Sheet1": [["Name", "Phone"], ["Ana Lima", "07700 900446"]]})
+    assert run(capsys, str(book)) == (0, "No problems found (1 client).\n")
 
 
 def test_the_sample_book_checks_clean(capsys: pytest.CaptureFixture[str]) -> None:

@@ -68,7 +68,50 @@ def test_the_owners_column_mapping_names_a_header_of_their_own() -> None:
 
 def test_a_book_without_clients_sheet_is_unreadable_with_a_sentence_saying_what_to_add() -> None:
     with pytest.raises(BookInvalid, match='Add a sheet named "Clients"'):
-        book(("Sheet1", [["a"]]))
+        book(("Sheet1", [["a"]]), ("Sheet2", [["First name"], ["Maria"]]))
+
+
+@pytest.mark.parametrize("tab", ["Sheet1", "CLIENT LIST", "Customers (2024)", "Customers 2025"])
+def test_a_one_sheet_book_or_a_clients_tab_with_a_year_is_the_clients_sheet(tab: str) -> None:
+    b = book((tab, [["First name", "Last name"], ["Maria", "Reyes"]]))
+    assert [c.name for c in b.clients.values()] == ["Maria Reyes"]
+
+
+def test_a_title_and_a_blank_row_above_the_headers_are_passed_over() -> None:
+    b = book(
+        ("Clients", [["Bijou & Co. client book"], [], ["Client ID", "First name", "Last name"],
+                     ["C1", "Maria", "Reyes"]]),
+        ("Purchases", [["Sales 2026", None, "printed 3 May"], ["Date", "Client", "Item"],
+                       ["2026-05-01", "C1", "Ring"]]),
+    )
+    assert [(c.id, c.name, c.row) for c in b.clients.values()] == [("C1", "Maria Reyes", 4)]
+    assert [(p.client_id, p.item, p.row) for p in b.purchases] == [("C1", "Ring", 3)]
+    assert b.problems == []
+
+
+@pytest.mark.parametrize(
+    ("headers", "field"),
+    [
+        (["Client #", "First Name(s)", "Surname", "E-mail address", "Tel. No"], "phone"),
+        (["Client No.", "First names", "Last name", "Mobile No."], "phone"),
+        (["Customer Number", "First name", "Last name", "Phone number"], "phone"),
+    ],
+)
+def test_headers_with_a_number_word_or_a_plural_s_are_recognised(
+    headers: list[CellValue], field: str
+) -> None:
+    values: list[CellValue] = ["C1", "Maria", "Reyes", "07700 900446", "07700 900446"]
+    b = book(("Clients", [headers, values[: len(headers)]]))
+    c = b.clients["C1"]
+    assert (c.first_name, c.last_name, c.phone) == ("Maria", "Reyes", "07700 900446")
+    assert b.extra_columns == []
+
+
+def test_a_header_is_not_read_as_a_number_of_something_it_does_not_end_with() -> None:
+    # "Client" alone on the Clients sheet may hold names: only "Client #" or "Client No" is an ID.
+    b = book(("Clients", [["Client", "First name", "Notes"], ["Ana's sister", "Ana", "x"]]))
+    assert [c.id for c in b.clients.values()] != ["Ana's sister"]
+    assert b.extra_columns == ["Client"]
 
 
 def test_a_clients_sheet_without_a_name_column_is_unreadable() -> None:
@@ -314,3 +357,73 @@ def test_a_mapped_sheet_name_that_is_absent_falls_back_to_the_usual_names() -> N
     mapping = {"clients": "DimCustomer"}
     assert find_sheet(RawBook([ours], "book.xlsx", "xlsx"), "clients", mapping) is ours
     assert find_sheet(RawBook([ours, export], "x.xlsx", "xlsx"), "clients", mapping) is export
+
+
+def test_clients_of_the_same_name_without_ids_are_both_kept_and_told_apart() -> None:
+    b = book(
+        ("Clients", [["First name", "Last name", "Phone"], ["John", "Smith", "07700 900001"],
+                     ["John", "Smith", "07700 900002"], ["Ann", "Lee", ""]]),
+    )
+    smiths = [c for c in b.clients.values() if c.name == "John Smith"]
+    assert [c.phone for c in smiths] == ["07700 900001", "07700 900002"]
+    assert smiths[1].id == f"{smiths[0].id}-2"
+    (problem,) = b.problems
+    assert (problem.severity, problem.row) == ("warning", 3)
+    assert "same name as the client in row 2" in problem.message
+
+
+def test_a_row_naming_a_client_left_out_says_which_row_of_clients_to_fix() -> None:
+    b = book(
+        clients(["C1", "Maria", "Reyes"], ["C1", "Anna", "Smith"]),
+        ("Purchases", [["Date", "Client", "Item"], ["2026-01-06", "Anna Smith", "Ring"]]),
+    )
+    left_out = [p for p in b.problems if p.sheet == "Purchases"]
+    assert [p.message for p in left_out] == [
+        "'Anna Smith' names the client in row 3 of the Clients sheet, which was left out because"
+        " of a problem in that row."
+    ]
+
+
+def test_did_you_mean_names_each_client_once() -> None:
+    b = book(
+        clients(["C1", "Alice", "Smith"], ["C2", "Bob", "Smith"]),
+        ("Purchases", [["Date", "Client", "Item"], ["2026-01-06", "Smith", "Ring"],
+                       ["2026-01-06", "Bob Smit", "Ring"]]),
+    )
+    messages = [p.message for p in b.problems]
+    assert "Did you mean Bob Smith (C2)?" in messages[1]
+    assert messages[0].count("(C2)") <= 1 and messages[0].count("(C1)") <= 1
+
+
+def test_a_client_without_a_name_is_reported_and_shown_by_email() -> None:
+    b = book(clients([None, None, None, "orphan@example.com"]))
+    (client,) = b.clients.values()
+    assert client.name == "orphan@example.com"
+    assert "This client has no name." in [p.message for p in b.problems]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("1/2/30", PartialDate(2, 1, 1930)),  # day first: the column says so in the next row
+        ("3 March 85", PartialDate(3, 3, 1985)),
+        ("Mar 3, '85", PartialDate(3, 3, 1985)),
+        ("3 March 25", PartialDate(3, 3, 2025)),
+    ],
+)
+def test_a_two_digit_birth_year_is_never_in_the_future(cell: str, expected: PartialDate) -> None:
+    b = book(
+        clients(["C1", "Oli", "Yu", None, None, cell], ["C2", "Al", "Bo", None, None, "14/3/1985"])
+    )
+    assert b.clients["C1"].birthday == expected
+    assert b.problems == []
+
+
+def test_a_birthday_after_today_is_reported_and_left_out() -> None:
+    b = book(clients(["C1", "Oli", "Yu", None, None, "14/03/2030"],
+                     ["C2", "Al", "Bo", None, None, dt.date(2027, 1, 1)]))
+    assert b.clients["C1"].birthday is None and b.clients["C2"].birthday is None
+    assert [(p.row, p.column, p.message) for p in b.problems] == [
+        (2, "F", "'14/03/2030' is in the future."),
+        (3, "F", "'2027-01-01' is in the future."),
+    ]

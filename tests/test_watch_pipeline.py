@@ -42,8 +42,9 @@ def test_keeps_last_good_site_when_book_is_invalid_and_a_fix_recovers_it(
         assert status(out)["ok"] is True
 
         with caplog.at_level(logging.ERROR, logger="ledgersite"):
-            # Someone renames the Clients tab: the book can no longer be used.
-            save_like_excel(book, workbook_bytes("Ana", "Bea", "Cleo", sheet_name="People"))
+            # Someone renames the name columns: the book can no longer be used.
+            broken = workbook_bytes("Ana", "Bea", "Cleo", headers=("Client ID", "Who", "Kin"))
+            save_like_excel(book, broken)
             assert wait_until(lambda: status(out)["ok"] is False, timeout=10)
         assert (out / "clients.html").read_bytes() == good_page
         assert "Clients" in str(status(out)["error"])

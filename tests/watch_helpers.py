@@ -18,13 +18,14 @@ from ledgersite.watch.files import FileWatcher
 from ledgersite.watch.settle import Retrier
 
 
-def workbook_bytes(*names: str, sheet_name: str = "Clients") -> bytes:
-    """Give the bytes of a small client book listing `names` (on a sheet called `sheet_name`)."""
+def workbook_bytes(*names: str, headers: tuple[str, str, str] = ("Client ID", "First name",
+                                                                   "Last name")) -> bytes:
+    """Give the bytes of a small client book listing `names` (under column names `headers`)."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = sheet_name
-    sheet.append(["Client ID", "First name", "Last name"])
+    sheet.title = "Clients"
+    sheet.append(list(headers))
     for number, name in enumerate(names, 1):
         sheet.append([f"C{number}", name, "Reyes"])
     buffer = io.BytesIO()

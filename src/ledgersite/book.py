@@ -100,8 +100,10 @@ class Client:
 
     @property
     def name(self) -> str:
-        """Give the name staff use: "Maria Reyes" (or the ID when the row has no name)."""
-        return " ".join(p for p in (self.first_name, self.last_name) if p) or self.id
+        """Give the name staff use: "Maria Reyes" (when the row has no name, its email, phone
+        or ID)."""
+        name = " ".join(p for p in (self.first_name, self.last_name) if p)
+        return name or self.email or self.phone or self.id
 
     @property
     def inactive(self) -> bool:

@@ -56,11 +56,12 @@ def problem_json(problem: Problem) -> dict[str, object]:
 
 def format_table(problems: list[Problem], *, clients: int) -> str:
     """Give the problems as readable text, grouped by sheet, worst first."""
+    book = f"{clients:,} client{'' if clients == 1 else 's'}"
     if not problems:
-        return f"No problems found ({clients} clients).\n"
+        return f"No problems found ({book}).\n"
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    lines = [f"{errors} error(s) and {warnings} warning(s) in a book of {clients} clients."]
+    lines = [f"{errors} error(s) and {warnings} warning(s) in a book of {book}."]
     sheet = None
     for p in problems:
         if p.sheet != sheet:

@@ -53,11 +53,13 @@ def validate(raw: RawBook, *, config: Config, read_at: dt.datetime) -> Book:
             '"Clients", or name your sheet in ledgersite.toml under [sheets] as clients = "...".'
         )
     clients_table = open_table(clients_sheet, "clients", config.columns)
-    clients, extra_columns = read_clients(clients_table, settings, raw.epoch)
+    clients, extra_columns, left_out = read_clients(
+        clients_table, settings, raw.epoch, read_at.date()
+    )
     book = Book(
         clients, SourceInfo(raw.origin, raw.kind, read_at), settings, extra_columns=extra_columns
     )
-    index = ClientIndex(clients)
+    index = ClientIndex(clients, left_out)
     tables = [clients_table]
     for key, reader in _REFERRING:
         sheet = find_sheet(raw, key, config.sheets)

@@ -15,7 +15,7 @@ from functools import partial
 from ledgersite.book import Client, ContactChannel, PartialDate, Settings
 from ledgersite.errors import BookInvalid
 from ledgersite.validate.cells import BadCell
-from ledgersite.validate.dates import to_date, to_partial
+from ledgersite.validate.dates import born, to_date, to_partial
 from ledgersite.validate.headers import FIELD_ALIASES, squeeze
 from ledgersite.validate.table import Table, day_order
 from ledgersite.validate.values import boolean, leading_zero, phone, text
@@ -71,9 +71,10 @@ def made_up_id(first: str, last: str, email: str) -> str:
 
 
 def read_clients(
-    table: Table, settings: Settings, epoch: dt.date
-) -> tuple[dict[str, Client], list[str]]:
-    """Give clients by ID and the store's own headers; raise `BookInvalid` without names."""
+    table: Table, settings: Settings, epoch: dt.date, today: dt.date
+) -> tuple[dict[str, Client], list[str], dict[str, int]]:
+    """Give clients by ID, the store's own headers, and the rows left out by the ways other
+    sheets may name them; raise `BookInvalid` without names."""
     cols = table.columns
     if not ({"first_name", "last_name", "full_name"} & cols.keys()):
         raise BookInvalid(
@@ -89,13 +90,24 @@ def read_clients(
         )
 
     as_phone = partial(phone, zero=leading_zero(settings.country))
-    birthday, partner_birthday = as_partial("birthday"), as_partial("partner_birthday")
+    def as_birthday(name: str) -> Callable[[object], PartialDate | None]:
+        read = as_partial(name)
+
+        def convert(value: object) -> PartialDate | None:
+            date = read(value)
+            return born(date, value, today) if date else None
+
+        return convert
+
+    birthday, partner_birthday = as_birthday("birthday"), as_birthday("partner_birthday")
     anniversary = as_partial("anniversary")
     since = partial(
         to_date, epoch=epoch, day_first=day_order(table, "client_since", settings.day_first)
     )
     texts = [(name, table.cell(name)) for name in _TEXT_FIELDS if name in cols]
     clients: dict[str, Client] = {}
+    made_up: set[str] = set()
+    left_out: dict[str, int] = {}
     for row, cells in table.rows():
         first, last = text(table.raw(cells, "first_name")), text(table.raw(cells, "last_name"))
         if not (first or last):
@@ -115,9 +127,19 @@ def read_clients(
         tags = text(table.raw(cells, "tags"))
         client.tags = tuple(t.strip() for t in tags.replace(";", ",").split(",") if t.strip())
         client.extra = {h: text(cells[c]) for c, h in extra if c < len(cells) and text(cells[c])}
+        if not (client.first_name or client.last_name):
+            table.problem(
+                "warning",
+                row,
+                "first_name" if "first_name" in cols else "full_name",
+                None,
+                "This client has no name.",
+                "Type the client's first and last name.",
+            )
         cid = text(table.raw(cells, "client_id"))
         if not cid:
-            cid = made_up_id(client.first_name, client.last_name, client.email)
+            cid = _unused(made_up_id(client.first_name, client.last_name, client.email), clients)
+            made_up.add(cid)
             if "client_id" in cols:
                 table.problem(
                     "warning",
@@ -129,6 +151,7 @@ def read_clients(
                 )
         if cid in clients:
             other = clients[cid]
+            left_out.update((key, row) for key in (cid, client.name, client.email) if key)
             table.problem(
                 "error",
                 row,
@@ -141,8 +164,41 @@ def read_clients(
         client.id = cid
         clients[cid] = client
     _report_duplicates(table, clients)
+    _report_alike(table, clients, made_up)
     _link_partners(clients)
-    return clients, [h for _, h in extra]
+    return clients, [h for _, h in extra], left_out
+
+
+def _unused(cid: str, clients: dict[str, Client]) -> str:
+    """Give the made-up `cid`, or it with "-2", "-3"... when a client of the same name has it."""
+    number, free = 1, cid
+    while free in clients:
+        number += 1
+        free = f"{cid}-{number}"
+    return free
+
+
+def _report_alike(table: Table, clients: dict[str, Client], made_up: set[str]) -> None:
+    """Warn about clients without an ID or email who share a name: only their order in the
+    sheet tells their made-up IDs apart, so sorting the sheet would swap their pages."""
+    first_of: dict[str, Client] = {}
+    for cid in made_up:
+        client = clients[cid]
+        key = f"{client.first_name}|{client.last_name}|{client.email}".casefold()
+        other = first_of.setdefault(key, client)
+        if other is not client:
+            first, later = sorted((other, client), key=lambda c: c.row)
+            first_of[key] = first
+            table.problem(
+                "warning",
+                later.row,
+                "client_id" if "client_id" in table.columns else None,
+                None,
+                f"{later.name} has the same name as the client in row {first.row}, and neither"
+                " has a Client ID or email to tell them apart.",
+                "Give each of them a Client ID (or an email), or keep one row if they are the"
+                " same person.",
+            )
 
 
 def _report_duplicates(table: Table, clients: dict[str, Client]) -> None:

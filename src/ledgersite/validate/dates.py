@@ -37,6 +37,8 @@ _MONTHS = {
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
 _NUMERIC = re.compile(r"(\d{1,4})[/.\-](\d{1,2})(?:[/.\-](\d{2,4}))?$")
 _WORDS = re.compile(r"[A-Za-z]+|\d+")
+#: A year typed with two digits, at the end of the text ("1/2/30", "3 March '85").
+_SHORT_YEAR = re.compile(r"(?<!\d)\d{2}$")
 
 _FIX = "Type the date as 14/03/1985 or 1985-03-14 (or 14 March when the year is unknown)."
 
@@ -100,13 +102,16 @@ def _text(text: str, day_first: bool | None) -> PartialDate:
         return _check(year, b, a) if day_first else _check(year, a, b)
     words = _WORDS.findall(text.casefold())
     month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
-    numbers = [int(w) for w in words if w.isdigit()]
+    numbers = [w for w in words if w.isdigit()]
     if month and 1 <= len(numbers) <= 2:
-        day = next((n for n in numbers if n <= 31), None)
-        years = [n for n in numbers if n != day or (len(numbers) == 1 and n > 31)]
-        year = years[0] if years and years[0] > 31 else None
-        if day is not None and (len(numbers) == 1 or year is not None):
-            return _check(year, month, day)
+        # The day is the first number that can be one; the other, if any, is the year.
+        at = next((i for i, n in enumerate(numbers) if int(n) <= 31), None)
+        if at is not None:
+            others = numbers[:at] + numbers[at + 1 :]
+            if not others:
+                return _check(None, month, int(numbers[at]))
+            if len(others[0]) in (2, 4):  # "3 March 85" as "3/3/85"
+                return _check(_year(others[0]), month, int(numbers[at]))
     return _bad()
 
 
@@ -121,6 +126,20 @@ def _year(text: str | None) -> int | None:
     if len(text) == 2:
         year += 1900 if year > 30 else 2000
     return year
+
+
+def born(date: PartialDate, value: object, today: dt.date) -> PartialDate:
+    """Give a birthday read from `value`, which cannot be after `today`: a two-digit year that
+    puts it there means the century before ("1/2/30" is 1930); raise `BadCell` for any other
+    birthday after today."""
+    if date.year is None or date.year < today.year:  # nearly every birthday: no date made
+        return date
+    full = date.as_date()
+    if full is None or full <= today:
+        return date
+    if isinstance(value, str) and _SHORT_YEAR.search(value.strip()) and date.year:
+        return _check(date.year - 100, date.month, date.day)
+    raise BadCell("is in the future.", "Correct the year, or leave it out (14 March).")
 
 
 def to_partial(value: object, *, epoch: dt.date, day_first: bool | None) -> PartialDate | None:

@@ -8,10 +8,25 @@ from collections.abc import Mapping, Sequence
 from ledgersite.sources.raw import CellValue, RawBook, RawSheet
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+#: What a header may end with when it means "the number of" the thing: "Tel. No", "Client #".
+_NUMBER_WORD = re.compile(r"(?:number|num|nr|no)$")
+#: Rows searched for the headers: a title and a blank row above them are common.
+HEADER_SEARCH_ROWS = 20
 
 #: Our sheet key -> the names staff give that tab (compared squeezed).
 SHEET_NAMES: dict[str, tuple[str, ...]] = {
-    "clients": ("clients", "client", "customers", "customer", "clientbook", "contacts"),
+    "clients": (
+        "clients",
+        "client",
+        "customers",
+        "customer",
+        "clientbook",
+        "contacts",
+        "clientlist",
+        "customerlist",
+        "clientrecords",
+        "customerrecords",
+    ),
     "purchases": ("purchases", "purchase", "sales", "orders"),
     "dates": ("dates", "importantdates", "otherdates", "occasions"),
     "wishes": ("wishlist", "wishes", "wish", "wishlists"),
@@ -201,22 +216,35 @@ def find_sheet(raw: RawBook, key: str, mapping: Mapping[str, str]) -> RawSheet |
     """Give the sheet that plays the part `key` ("clients", "purchases", ...), or None.
 
     The owner's `[sheets]` name wins; without a tab of that name the usual names are tried, so
-    one ledgersite.toml serves both a shop's export and a book with our own tab names.
+    one ledgersite.toml serves both a shop's export and a book with our own tab names. A year
+    after the name counts for nothing ("Customers 2024"), and a workbook of one sheet is the
+    Clients sheet whatever its tab is called ("Sheet1"), as a lone CSV file is.
     """
     choices = ([{squeeze(mapping[key])}] if key in mapping else []) + [set(SHEET_NAMES[key])]
     for wanted in choices:
         for sheet in raw.sheets:
-            if squeeze(sheet.name) in wanted:
+            if squeeze(sheet.name).rstrip("0123456789") in wanted:
                 return sheet
+    if key == "clients" and len(raw.sheets) == 1:
+        return raw.sheets[0]
     return None
 
 
-def header_row(sheet: RawSheet) -> int:
-    """Give the 0-based index of the header row: the first row with any text in it."""
-    for i, row in enumerate(sheet.rows[:20]):
-        if any(isinstance(v, str) and v.strip() for v in row):
-            return i
-    return 0
+def header_row(sheet: RawSheet, fields: Sequence[str], mapping: Mapping[str, str]) -> int:
+    """Give the 0-based index of the header row: of the first rows, the one naming the most
+    of `fields`, else the first row with any text in it (a title above the headers is passed
+    over)."""
+    first: int | None = None
+    best, most = 0, 0
+    for i, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+        if not any(isinstance(v, str) and v.strip() for v in row):
+            continue
+        if first is None:
+            first = i
+        named = len(match_columns(row, fields, mapping))
+        if named > most:
+            best, most = i, named
+    return best if most else first or 0
 
 
 def field_of(key: str) -> str | None:
@@ -239,29 +267,47 @@ def match_columns(
     A mapped header that is not in the sheet is passed over, so the same ledgersite.toml
     serves both a shop's export and a book with our own headers.
     """
-    squeezed = [squeeze(h) if isinstance(h, str) else "" for h in headers]
+    squeezed = [_header_key(h) if isinstance(h, str) else "" for h in headers]
+    loose = [_loosely(text) for text in squeezed]
     found: dict[str, int] = {}
     taken: set[int] = set()
     for key, header in mapping.items():
         name = field_of(key)
         if name is None or name not in fields or name in found:
             continue
-        target = squeeze(header)
+        target = _header_key(header)
         for col, text in enumerate(squeezed):
             if text == target and col not in taken:
                 found[name] = col
                 taken.add(col)
                 break
-    for name in fields:
-        if name in found:
-            continue
-        aliases = {squeeze(a) for a in FIELD_ALIASES[name]}
-        for col, text in enumerate(squeezed):
-            if text and text in aliases and col not in taken:
-                found[name] = col
-                taken.add(col)
-                break
+    # Headers as they are first, so that a loose reading never takes another field's column.
+    for keys in ([{text} - {""} for text in squeezed], loose):
+        for name in fields:
+            if name in found:
+                continue
+            aliases = _ALIASES[name]
+            for col, readings in enumerate(keys):
+                if col not in taken and readings & aliases:
+                    found[name] = col
+                    taken.add(col)
+                    break
     return found
+
+
+def _header_key(header: str) -> str:
+    """Give a header squeezed for matching, "#" read as "number" and a plural "(s)" dropped."""
+    return squeeze(header.replace("#", " number").replace("(s)", ""))
+
+
+def _loosely(key: str) -> set[str]:
+    """Give a squeezed header as it is, without a trailing "number" word ("telno" -> "tel")
+    and without a plural "s" ("firstnames" -> "firstname")."""
+    return {key, _NUMBER_WORD.sub("", key) or key, key.removesuffix("s") or key} - {""}
+
+
+#: Field -> its aliases squeezed, for matching headers.
+_ALIASES = {name: {squeeze(a) for a in aliases} for name, aliases in FIELD_ALIASES.items()}
 
 
 def canonical(name: str) -> str:

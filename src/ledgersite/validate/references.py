@@ -18,8 +18,10 @@ class ClientIndex:
     indexed only when a cell first needs them (at 10,000 clients, a tenth of validating).
     """
 
-    def __init__(self, clients: dict[str, Client]) -> None:
+    def __init__(self, clients: dict[str, Client], left_out: dict[str, int] | None = None):
         self.clients = clients
+        #: The rows of the Clients sheet left out, by their ID, name and email.
+        self.left_out = {squeeze(k): row for k, row in (left_out or {}).items()}
 
     @functools.cached_property
     def by_id(self) -> dict[str, str]:
@@ -64,9 +66,16 @@ class ClientIndex:
             raise BadCell(
                 f"could be more than one client: {who}.", "Use the Client ID instead of the name."
             )
-        close = difflib.get_close_matches(key, list(self.by_name), n=3, cutoff=0.75)
+        if key in self.left_out:
+            raise BadCell(
+                f"names the client in row {self.left_out[key]} of the Clients sheet, which was"
+                " left out because of a problem in that row.",
+                "Fix that row of the Clients sheet (Book health lists its problem).",
+            )
+        close = difflib.get_close_matches(key, list(self.by_name), n=6, cutoff=0.75)
         if close:
-            who = " or ".join(self._label(self.by_name[c][0]) for c in close)
+            ids = list(dict.fromkeys(self.by_name[c][0] for c in close))[:3]  # a name both ways
+            who = " or ".join(self._label(c) for c in ids)
             raise BadCell(
                 f"matches no client. Did you mean {who}?",
                 "Correct the name, or use the Client ID.",

@@ -115,9 +115,10 @@ def _typed(value: object) -> str:
 
 def open_table(sheet: RawSheet, key: str, mapping: Mapping[str, str]) -> Table:
     """Give the sheet with its headers matched to the fields of sheet kind `key`."""
-    head = header_row(sheet)
+    fields = SHEET_FIELDS[key]
+    head = header_row(sheet, fields, mapping)
     headers = list(sheet.rows[head]) if sheet.rows else []
-    return Table(sheet, match_columns(headers, SHEET_FIELDS[key], mapping), headers, head + 1)
+    return Table(sheet, match_columns(headers, fields, mapping), headers, head + 1)
 
 
 def day_order(table: Table, name: str, day_first: bool | None) -> bool | None:
