@@ -7,6 +7,7 @@ from ledgersite.validate.cells import BadCell
 from ledgersite.validate.headers import squeeze
 from ledgersite.validate.table import Table
 from ledgersite.validate.values import boolean, text, whole_number
+from ledgersite.validate.zones import computer_zone, zone_name
 
 _LEAD = {
     "birthdayreminderdays": "birthday",
@@ -47,7 +48,7 @@ def _apply(settings: Settings, key: str, name: str, value: object) -> None:
     if key in ("storename", "shopname", "store", "shop"):
         settings.store_name = text(value)
     elif key in ("timezone", "tz"):
-        settings.time_zone = text(value)
+        _time_zone(settings, value)
     elif key == "country":
         settings.country = text(value)
     elif key == "currency":
@@ -66,6 +67,19 @@ def _apply(settings: Settings, key: str, name: str, value: object) -> None:
         settings.leap_day = _leap(value)
     else:
         settings.extra[name] = text(value)
+
+
+def _time_zone(settings: Settings, value: object) -> None:
+    # An unknown zone must not stop the site: it goes by this computer's clock, and says so.
+    try:
+        settings.time_zone = zone_name(text(value))
+    except BadCell as bad:
+        settings.time_zone = computer_zone()
+        raise BadCell(
+            f"{bad.message} Until it is fixed the site goes by this computer's time zone, "
+            f"{settings.time_zone}.",
+            bad.fix,
+        ) from None
 
 
 def _days(value: object) -> int:
