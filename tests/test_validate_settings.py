@@ -82,3 +82,76 @@ def test_a_city_that_names_two_zones_is_reported_with_both(tmp_path: Path) -> No
     (problem,) = book.problems
     assert "could be more than one time zone" in problem.message
     assert problem.fix == "Type one of Canada/Eastern or US/Eastern."
+
+
+@pytest.mark.parametrize(
+    ("name", "typed", "days"),
+    [
+        ("Birthday reminder days", "2 weeks", 14),
+        ("Birthday reminder days", "one week", 7),
+        ("Birthday reminder days", 10, 10),
+        ("Look ahead (days)", "2 months", 61),
+        ("Stay in touch after (months)", "1 year", 365),
+        ("Stay in touch after (months)", 12, 365),
+        ("Stay in touch after (months)", "6 weeks", 42),
+        ("Stay in touch after (months)", "18 Months", 548),
+    ],
+)
+def test_a_span_with_its_unit_is_read_in_the_settings_own_unit(
+    tmp_path: Path, name: str, typed: object, days: int
+) -> None:
+    book = load(tmp_path / "b.xlsx", settings([name, typed]))
+    s = book.settings
+    read = {
+        "Birthday reminder days": s.lead_days["birthday"],
+        "Look ahead (days)": s.horizon_days,
+        "Stay in touch after (months)": s.lapse_after_days,
+    }
+    assert (read[name], book.problems) == (days, [])
+
+
+def test_a_dates_row_reminds_as_many_days_before_as_its_span_says(tmp_path: Path) -> None:
+    dates = [["Client", "Date", "Occasion", "Remind days before"],
+             ["C-1", "14 March", "Adoption day", "3 weeks"],
+             ["C-1", "1 June", "Name day", 5]]
+    book = load(tmp_path / "b.xlsx", {"Dates": dates})
+    assert [d.remind_days for d in book.dates] == [21, 5]
+    assert book.problems == []
+
+
+def test_a_span_that_cannot_be_read_is_reported_at_its_cell_with_how_to_fix_it(
+    tmp_path: Path,
+) -> None:
+    dates = [["Client", "Date", "Occasion", "Remind days before"],
+             ["C-1", "14 March", "Adoption day", "a while"]]
+    book = load(
+        tmp_path / "b.xlsx",
+        {**settings(["Stay in touch after (months)", "3 fortnights"]), "Dates": dates},
+    )
+    found = {(p.sheet, p.row, p.column, p.severity): (p.message, p.fix) for p in book.problems}
+    assert found == {
+        ("Settings", 2, "B", "warning"): (
+            "Stay in touch after (months): '3 fortnights' is not a number of months or a span "
+            "of time.",
+            'Type a number of months, or a span such as "2 weeks" or "1 year".',
+        ),
+        ("Dates", 2, "D", "warning"): (
+            "'a while' is not a number of days or a span of time.",
+            'Type a number of days, or a span such as "2 weeks" or "1 year".',
+        ),
+    }
+    assert book.settings.lapse_after_days == 365  # the default stays
+    assert book.dates[0].remind_days is None  # the store's Date reminder days apply
+
+
+def test_a_span_longer_than_ten_years_is_reported(tmp_path: Path) -> None:
+    book = load(tmp_path / "b.xlsx", settings(["Birthday reminder days", 46000]))
+    (problem,) = book.problems
+    assert problem.message == "Birthday reminder days: '46000' is longer than ten years."
+    assert book.settings.lead_days["birthday"] == 14
+
+
+def test_a_follow_up_rule_may_say_its_span_in_words(tmp_path: Path) -> None:
+    rules = [["Trigger", "After", "Task"], ["Purchase", "a year", "Invite in for a clean"]]
+    book = load(tmp_path / "b.xlsx", {"Follow-up rules": rules})
+    assert [str(rule.after) for rule in book.rules] == ["1 year"]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ledgersite.book import LeapDay, Settings
+from ledgersite.book import LeapDay, Settings, SpanUnit
 from ledgersite.validate.cells import BadCell
 from ledgersite.validate.headers import squeeze
 from ledgersite.validate.table import Table
-from ledgersite.validate.values import boolean, text, whole_number
+from ledgersite.validate.values import boolean, days, text, whole_number
 from ledgersite.validate.zones import computer_zone, zone_name
 
 _LEAD = {
@@ -16,6 +16,8 @@ _LEAD = {
     "datereminderdays": "date",
     "purchaseanniversaryreminderdays": "purchase_anniversary",
 }
+#: Ten years: a longer lead or lapse is a slip (a date typed as a number, say).
+_MOST_DAYS = 3660
 
 
 def read_settings(table: Table) -> Settings:
@@ -60,7 +62,7 @@ def _apply(settings: Settings, key: str, name: str, value: object) -> None:
     elif key == "milestoneanniversaryreminderdays":
         settings.milestone_lead_days = _days(value)
     elif key in ("stayintouchaftermonths", "stayintouchafter"):
-        settings.lapse_after_days = round(_days(value) * 30.44)
+        settings.lapse_after_days = _days(value, unit="months")
     elif key in ("lookaheaddays", "lookahead"):
         settings.horizon_days = _days(value)
     elif key in ("leapdaybirthdayson", "leapdayon", "leapday"):
@@ -82,10 +84,13 @@ def _time_zone(settings: Settings, value: object) -> None:
         ) from None
 
 
-def _days(value: object) -> int:
-    number = whole_number(value)
-    if number is None or not 0 <= number <= 3660:
-        raise BadCell("is not a number of days.", "Type a whole number, e.g. 14.")
+def _days(value: object, unit: SpanUnit = "days") -> int:
+    number = days(value, unit=unit)
+    if number is None or number > _MOST_DAYS:
+        raise BadCell(
+            "is longer than ten years.",
+            f'Type a number of {unit}, or a span such as "2 weeks" or "1 year".',
+        )
     return number
 
 
