@@ -155,3 +155,43 @@ def test_a_follow_up_rule_may_say_its_span_in_words(tmp_path: Path) -> None:
     rules = [["Trigger", "After", "Task"], ["Purchase", "a year", "Invite in for a clean"]]
     book = load(tmp_path / "b.xlsx", {"Follow-up rules": rules})
     assert [str(rule.after) for rule in book.rules] == ["1 year"]
+
+
+def test_a_settings_sheet_without_headers_keeps_its_first_setting(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["Birthday reminder days", 30], ["Country", "UK"]]
+    book = load(tmp_path / "b.xlsx", {"Settings": rows})
+    assert (book.settings.lead_days["birthday"], book.settings.country) == (30, "UK")
+    assert book.problems == []
+
+
+def test_a_misspelt_setting_is_reported_with_the_setting_it_is_close_to(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["Birthday reminder days", 30], ["Contry", "UK"]]
+    book = load(tmp_path / "b.xlsx", {"Settings": rows})
+    (problem,) = book.problems
+    assert (problem.severity, problem.sheet, problem.row, problem.column, problem.value) == (
+        "warning",
+        "Settings",
+        2,
+        "A",
+        "Contry",
+    )
+    assert problem.message == (
+        "'Contry' is not a setting I know, so it changes nothing. Did you mean Country?"
+    )
+    assert problem.fix == "Correct the name, or delete the row if it is not needed."
+    assert book.settings.country == ""
+
+
+def test_a_setting_like_no_other_is_reported_without_a_guess(tmp_path: Path) -> None:
+    rows = settings(["Store name", "Bijou"], ["Gift wrap colour", "Blue"])
+    book = load(tmp_path / "b.xlsx", rows)
+    (problem,) = book.problems
+    assert (problem.row, problem.column) == (3, "A")
+    assert problem.message == "'Gift wrap colour' is not a setting I know, so it changes nothing."
+
+
+def test_every_name_a_setting_goes_by_is_known(tmp_path: Path) -> None:
+    names = ["Shop name", "TZ", "Day first", "Stay in touch after", "Look ahead", "Leap day",
+             "Milestone anniversary reminder days", "Currency"]
+    book = load(tmp_path / "b.xlsx", settings(*([name, "x"] for name in names)))
+    assert [p for p in book.problems if p.field == "setting"] == []
