@@ -14,6 +14,7 @@ from ledgersite.cli import main
 def write_book(
     path: Path, *, phone: str = "07700 900123",
     birthdays: tuple[dt.date | None, dt.date | None] = (dt.date(1986, 6, 3), None),
+    time_zone: str = "Europe/London",
 ) -> Path:
     """Write a book of two clients, Maria and Tom; `birthdays` are theirs, in that order."""
     wb = Workbook()
@@ -32,7 +33,7 @@ def write_book(
     settings = wb.create_sheet("Settings")
     settings.append(["Setting", "Value"])
     settings.append(["Store name", "Bijou Jewellers"])
-    settings.append(["Time zone", "Europe/London"])
+    settings.append(["Time zone", time_zone])
     settings.append(["Country", "GB"])
     settings.append(["Currency", "GBP"])
     wb.save(path)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
 import pytest
 
 from book_files import build, status, write_book
+from ledgersite.cli import main
 
 
 def test_build_writes_every_page_and_logs_a_one_line_summary(
@@ -50,4 +52,23 @@ def test_a_book_that_is_gone_exits_2_and_keeps_the_last_good_site(tmp_path: Path
     assert status(out)["ok"] is False and status(out)["error"]
     write_book(book)
     assert build(book, out) == 0
+    assert status(out)["ok"] is True
+
+
+def test_check_and_build_agree_on_a_time_zone_that_is_not_known(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    book = write_book(tmp_path / "book.xlsx", time_zone="BST")
+    assert main(["check", str(book), "--json"]) == 0  # a warning, as for every other setting
+    (problem,) = json.loads(capsys.readouterr().out)
+    assert (problem["sheet"], problem["row"], problem["column"], problem["value"]) == (
+        "Settings", 3, "B", "BST"
+    )
+    assert main(["check", str(book), "--strict"]) == 1
+    out = tmp_path / "site"
+    assert build(book, out) == 0
+    health = (out / "health.html").read_text(encoding="utf-8")
+    assert "Time zone: &#39;BST&#39; is not a time zone I know" in health
+    assert "Asia/Tokyo" in health
     assert status(out)["ok"] is True

@@ -178,6 +178,7 @@ class Task:
 
 
 TriggerKind = Literal["purchase", "category", "occasion"]
+SpanUnit = Literal["days", "weeks", "months", "years"]
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,7 @@ class Offset:
     """A span such as "2 weeks" or "6 months"."""
 
     amount: int
-    unit: Literal["days", "weeks", "months", "years"]
+    unit: SpanUnit
 
     def __str__(self) -> str:
         unit = self.unit[:-1] if self.amount == 1 else self.unit

@@ -4,7 +4,6 @@ Follow-up rules sheet, one reader each over the same `Table`."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from functools import partial
 from typing import TypeVar
@@ -13,7 +12,6 @@ from ledgersite.book import (
     Contact,
     FollowUpRule,
     ImportantDate,
-    Offset,
     PartialDate,
     Purchase,
     Settings,
@@ -26,11 +24,9 @@ from ledgersite.validate.cells import BadCell
 from ledgersite.validate.dates import to_date, to_partial
 from ledgersite.validate.references import ClientIndex
 from ledgersite.validate.table import Table, day_order
-from ledgersite.validate.values import money, text, whole_number
+from ledgersite.validate.values import days, money, offset, text
 
 _D = TypeVar("_D", dt.date, PartialDate)
-_OFFSET = re.compile(r"(\d+)\s*(day|week|month|year|d|w|m|y)s?$")
-_UNITS = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
 
 
 class Sheet:
@@ -139,7 +135,7 @@ def read_dates(s: Sheet) -> list[ImportantDate]:
                 when,
                 text(t.raw(cells, "occasion")),
                 row,
-                t.get(cells, row, "remind_days", whole_number),
+                t.get(cells, row, "remind_days", days),
                 text(t.raw(cells, "notes")),
             )
         )
@@ -211,15 +207,6 @@ def read_tasks(s: Sheet) -> list[Task]:
             )
         )
     return out
-
-
-def offset(value: object) -> Offset:
-    """Give the span a cell names ("2 weeks", "6 months", "1 year"); raise `BadCell` otherwise."""
-    m = _OFFSET.match(text(value).casefold())
-    if not m:
-        raise BadCell("is not a span of time.", 'Type e.g. "2 days", "2 weeks", "6 months".')
-    unit = _UNITS.get(m.group(2), m.group(2) + "s")
-    return Offset(int(m.group(1)), unit)  # type: ignore[arg-type]
 
 
 def _trigger(value: object) -> TriggerKind:

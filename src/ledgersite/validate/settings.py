@@ -2,35 +2,71 @@
 
 from __future__ import annotations
 
-from ledgersite.book import LeapDay, Settings
+import difflib
+
+from ledgersite.book import LeapDay, Settings, SpanUnit
 from ledgersite.validate.cells import BadCell
 from ledgersite.validate.headers import squeeze
 from ledgersite.validate.table import Table
-from ledgersite.validate.values import boolean, text, whole_number
+from ledgersite.validate.values import boolean, days, text, whole_number
+from ledgersite.validate.zones import computer_zone, zone_name
 
-_LEAD = {
-    "birthdayreminderdays": "birthday",
-    "anniversaryreminderdays": "anniversary",
-    "partnerbirthdayreminderdays": "partner_birthday",
-    "datereminderdays": "date",
-    "purchaseanniversaryreminderdays": "purchase_anniversary",
+#: What staff may call each setting (compared squeezed) -> its name in a starter book.
+_NAMES = {
+    "storename": "Store name",
+    "shopname": "Store name",
+    "store": "Store name",
+    "shop": "Store name",
+    "timezone": "Time zone",
+    "tz": "Time zone",
+    "country": "Country",
+    "currency": "Currency",
+    "dayfirstdates": "Day-first dates",
+    "dayfirst": "Day-first dates",
+    "birthdayreminderdays": "Birthday reminder days",
+    "anniversaryreminderdays": "Anniversary reminder days",
+    "partnerbirthdayreminderdays": "Partner birthday reminder days",
+    "datereminderdays": "Date reminder days",
+    "purchaseanniversaryreminderdays": "Purchase anniversary reminder days",
+    "milestoneanniversaryreminderdays": "Milestone anniversary reminder days",
+    "stayintouchaftermonths": "Stay in touch after (months)",
+    "stayintouchafter": "Stay in touch after (months)",
+    "lookaheaddays": "Look ahead (days)",
+    "lookahead": "Look ahead (days)",
+    "leapdaybirthdayson": "Leap-day birthdays on",
+    "leapdayon": "Leap-day birthdays on",
+    "leapday": "Leap-day birthdays on",
 }
+_LEAD = {
+    "Birthday reminder days": "birthday",
+    "Anniversary reminder days": "anniversary",
+    "Partner birthday reminder days": "partner_birthday",
+    "Date reminder days": "date",
+    "Purchase anniversary reminder days": "purchase_anniversary",
+}
+#: Ten years: a longer lead or lapse is a slip (a date typed as a number, say).
+_MOST_DAYS = 3660
 
 
 def read_settings(table: Table) -> Settings:
     """Give the store's settings, defaults where a row is missing or cannot be used."""
     settings = Settings()
-    key_col = table.columns.get("setting", 0)
-    value_col = table.columns.get("setting_value", key_col + 1)
-    table.columns.setdefault("setting_value", value_col)
+    if _headless(table):
+        table.start -= 1  # the first row is a setting, not headers
+    key_col = table.columns.setdefault("setting", 0)
+    value_col = table.columns.setdefault("setting_value", key_col + 1)
     for row, cells in table.rows():
         name = text(cells[key_col]) if key_col < len(cells) else ""
         value = cells[value_col] if value_col < len(cells) else None
         key = squeeze(name)
         if not key or value is None or text(value) == "":
             continue
+        if key not in _NAMES:
+            _unknown(table, row, name)
+            settings.extra[name] = text(value)
+            continue
         try:
-            _apply(settings, key, name, value)
+            _apply(settings, _NAMES[key], value)
         except BadCell as bad:
             table.problem(
                 "warning",
@@ -43,35 +79,68 @@ def read_settings(table: Table) -> Settings:
     return settings
 
 
-def _apply(settings: Settings, key: str, name: str, value: object) -> None:
-    if key in ("storename", "shopname", "store", "shop"):
+def _headless(table: Table) -> bool:
+    """Tell whether the sheet starts with a setting row where its "Setting | Value" would be."""
+    first = table.headers[0] if table.headers else None
+    return not table.columns and squeeze(text(first)) in _NAMES
+
+
+def _unknown(table: Table, row: int, name: str) -> None:
+    close = difflib.get_close_matches(squeeze(name), _NAMES, n=1, cutoff=0.75)
+    hint = f" Did you mean {_NAMES[close[0]]}?" if close else ""
+    table.problem(
+        "warning",
+        row,
+        "setting",
+        name,
+        f"{name!r} is not a setting I know, so it changes nothing.{hint}",
+        "Correct the name, or delete the row if it is not needed.",
+    )
+
+
+def _apply(settings: Settings, setting: str, value: object) -> None:
+    if setting == "Store name":
         settings.store_name = text(value)
-    elif key in ("timezone", "tz"):
-        settings.time_zone = text(value)
-    elif key == "country":
+    elif setting == "Time zone":
+        _time_zone(settings, value)
+    elif setting == "Country":
         settings.country = text(value)
-    elif key == "currency":
+    elif setting == "Currency":
         settings.currency = text(value)
-    elif key in ("dayfirstdates", "dayfirst"):
+    elif setting == "Day-first dates":
         settings.day_first = boolean(value)
-    elif key in _LEAD:
-        settings.lead_days[_LEAD[key]] = _days(value)
-    elif key == "milestoneanniversaryreminderdays":
+    elif setting in _LEAD:
+        settings.lead_days[_LEAD[setting]] = _days(value)
+    elif setting == "Milestone anniversary reminder days":
         settings.milestone_lead_days = _days(value)
-    elif key in ("stayintouchaftermonths", "stayintouchafter"):
-        settings.lapse_after_days = round(_days(value) * 30.44)
-    elif key in ("lookaheaddays", "lookahead"):
+    elif setting == "Stay in touch after (months)":
+        settings.lapse_after_days = _days(value, unit="months")
+    elif setting == "Look ahead (days)":
         settings.horizon_days = _days(value)
-    elif key in ("leapdaybirthdayson", "leapdayon", "leapday"):
+    elif setting == "Leap-day birthdays on":
         settings.leap_day = _leap(value)
-    else:
-        settings.extra[name] = text(value)
 
 
-def _days(value: object) -> int:
-    number = whole_number(value)
-    if number is None or not 0 <= number <= 3660:
-        raise BadCell("is not a number of days.", "Type a whole number, e.g. 14.")
+def _time_zone(settings: Settings, value: object) -> None:
+    # An unknown zone must not stop the site: it goes by this computer's clock, and says so.
+    try:
+        settings.time_zone = zone_name(text(value))
+    except BadCell as bad:
+        settings.time_zone = computer_zone()
+        raise BadCell(
+            f"{bad.message} Until it is fixed the site goes by this computer's time zone, "
+            f"{settings.time_zone}.",
+            bad.fix,
+        ) from None
+
+
+def _days(value: object, unit: SpanUnit = "days") -> int:
+    number = days(value, unit=unit)
+    if number is None or number > _MOST_DAYS:
+        raise BadCell(
+            "is longer than ten years.",
+            f'Type a number of {unit}, or a span such as "2 weeks" or "1 year".',
+        )
     return number
 
 

@@ -1,11 +1,13 @@
-"""Text, phone numbers, yes/no, money and whole numbers from cells, read leniently."""
+"""Text, phones, yes/no, money, whole numbers and spans of time from cells, read leniently."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from decimal import Decimal, InvalidOperation
 
+from ledgersite.book import Offset, SpanUnit
 from ledgersite.validate.cells import BadCell, as_typed
 
 #: Countries whose phone numbers are written with a leading 0 (lost when typed as a number).
@@ -47,6 +49,15 @@ _LEADING_ZERO = {
 _YES = {"yes", "y", "true", "1", "✓", "✔", "x", "ok", "oui", "ja", "si", "☑", "✅"}
 _NO = {"no", "n", "false", "0", "✗", "✘", "-", "non", "nein", "never", "dont", "don't"}
 _CURRENCY = "£$€¥₹"
+#: Amounts staff write as words ("a week", "two months").
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+_SPAN = re.compile(r"(\d+|[a-z]+)\s*(day|week|month|year|d|w|m|y)s?$")
+_UNITS: dict[str, SpanUnit] = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
+#: Days in each unit: a month is an average one, so "12 months" and "1 year" are both 365 days.
+_DAYS_IN: dict[SpanUnit, float] = {"days": 1, "weeks": 7, "months": 30.44, "years": 12 * 30.44}
 
 
 def text(value: object) -> str:
@@ -151,3 +162,33 @@ def whole_number(value: object) -> int | None:
     if raw.isdigit():
         return int(raw)
     raise BadCell("is not a whole number.", "Type a whole number, e.g. 14.")
+
+
+def offset(value: object) -> Offset:
+    """Give the span a cell names ("2 weeks", "6 months", "a year"); raise `BadCell` otherwise."""
+    m = _SPAN.match(text(value).casefold())
+    word = m.group(1) if m else ""
+    amount = int(word) if word.isdecimal() else _NUMBERS.get(word)
+    if m is None or amount is None:
+        raise BadCell("is not a span of time.", 'Type e.g. "2 days", "2 weeks", "6 months".')
+    return Offset(amount, _UNITS[m.group(2)[0]])
+
+
+def days(value: object, *, unit: SpanUnit = "days") -> int | None:
+    """Give a span in days from a cell ("2 weeks", "1 year", 14), None when blank.
+
+    A bare number counts in `unit`, the unit the column or setting is named in.
+    """
+    raw = text(value)
+    if not raw:
+        return None
+    if raw.isdecimal():
+        return round(int(raw) * _DAYS_IN[unit])
+    try:
+        span = offset(raw)
+    except BadCell:
+        raise BadCell(
+            f"is not a number of {unit} or a span of time.",
+            f'Type a number of {unit}, or a span such as "2 weeks" or "1 year".',
+        ) from None
+    return round(span.amount * _DAYS_IN[span.unit])
