@@ -23,8 +23,8 @@ build: $(STAMP)
 ifeq ($(BOOK),$(SAMPLE))
 	$(BIN)/python sample_books/make_sample_book.py --out $(SAMPLE)
 endif
-	$(BIN)/ledgersite build $(BOOK) --out $(OUT)
-	@echo "Open $(abspath $(OUT))/index.html in a browser, or run: make serve"
+	$(BIN)/ledgersite build "$(BOOK)" --out "$(OUT)"
+	@echo "Open $$(cd "$(OUT)" && pwd)/index.html in a browser, or run: make serve"
 
 test: $(STAMP) lint
 	$(BIN)/pytest -n 2 --dist loadgroup
@@ -34,10 +34,10 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 watch: $(STAMP)
-	$(BIN)/ledgersite watch $(BOOK) --out $(OUT) --serve
+	$(BIN)/ledgersite watch "$(BOOK)" --out "$(OUT)" --serve
 
 serve: $(STAMP)
-	$(BIN)/ledgersite serve $(OUT)
+	$(BIN)/ledgersite serve "$(OUT)"
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --sizes $(SIZES)

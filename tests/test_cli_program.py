@@ -59,3 +59,24 @@ run()
                           timeout=60)
     assert done.returncode == 0, done.stderr
     assert flag.read_text() == "yes"
+
+
+def test_a_site_folder_that_is_a_file_gets_a_sentence_and_is_left_alone(tmp_path: Path) -> None:
+    book = write_book(tmp_path / "book.xlsx")
+    before = book.read_bytes()
+    for args in (("build", str(book), "--out", str(book)),
+                 ("watch", str(book), "--out", str(book)),
+                 ("serve", str(book))):
+        done = program(*args)
+        assert done.returncode == 2, done.stderr
+        assert "Traceback" not in done.stderr
+        assert "is a file" in done.stderr and f"ledgersite: {book}" in done.stderr
+    assert book.read_bytes() == before and not (tmp_path / ".ledgersite").exists()
+
+
+def test_quiet_and_verbose_may_come_after_the_command(tmp_path: Path) -> None:
+    book = write_book(tmp_path / "book.xlsx")
+    quiet = program("build", str(book), "--out", str(tmp_path / "site"), "-q")
+    assert (quiet.returncode, quiet.stderr) == (0, "")
+    verbose = program("check", str(book), "-v")
+    assert verbose.returncode == 0 and "validated book.xlsx" in verbose.stderr

@@ -169,14 +169,44 @@ def test_an_export_with_nothing_like_client_details_is_refused_in_plain_words(
     assert not (tmp_path / "book.xlsx").exists()
 
 
-def test_refuses_to_replace_an_existing_ledgersite_toml(
+def test_adds_the_mapping_to_an_existing_ledgersite_toml_and_keeps_the_rest(
     shop_export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (tmp_path / "ledgersite.toml").write_text("# mine\n", encoding="utf-8")
+    mine = '# mine\n[site]\nstylesheet = "mine.css"\n[google]\ncredentials = "key.json"\n'
+    (tmp_path / "ledgersite.toml").write_text(mine, encoding="utf-8")
+    assert main(["init", str(tmp_path / "book.xlsx"), "--from", str(shop_export)]) == 0
+    assert "and added to" in capsys.readouterr().out
+    text = (tmp_path / "ledgersite.toml").read_text(encoding="utf-8")
+    assert text.startswith(mine)
+    config = load_config(tmp_path / "ledgersite.toml")
+    assert config.stylesheet is not None and config.stylesheet.name == "mine.css"
+    assert config.columns and (tmp_path / "book.xlsx").exists()
+
+
+def test_a_column_mapping_already_there_is_replaced_only_with_force(
+    shop_export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    toml = tmp_path / "ledgersite.toml"
+    mine = '[columns]\nemail = "Mail"\n\n[site]\nstylesheet = "mine.css"\n'
+    toml.write_text(mine, encoding="utf-8")
     assert main(["init", str(tmp_path / "book.xlsx"), "--from", str(shop_export)]) == 2
-    assert "ledgersite.toml already exists" in capsys.readouterr().err
-    assert (tmp_path / "ledgersite.toml").read_text(encoding="utf-8") == "# mine\n"
+    assert "already says which columns are which" in capsys.readouterr().err
+    assert toml.read_text(encoding="utf-8") == mine
     assert not (tmp_path / "book.xlsx").exists()
+    assert main(["init", str(tmp_path / "book.xlsx"), "--from", str(shop_export), "--force"]) == 0
+    text = toml.read_text(encoding="utf-8")
+    assert 'email = "Mail"' not in text and text.startswith('[site]\nstylesheet = "mine.css"\n')
+    assert load_config(toml).columns != {"email": "Mail"}
+
+
+def test_a_mistyped_export_is_said_even_beside_an_existing_ledgersite_toml(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "ledgersite.toml").write_text("# mine\n", encoding="utf-8")
+    missing = tmp_path / "nonexist.csv"
+    assert main(["init", str(tmp_path / "book.xlsx"), "--from", str(missing)]) == 2
+    assert "There is no file" in capsys.readouterr().err
+    assert (tmp_path / "ledgersite.toml").read_text(encoding="utf-8") == "# mine\n"
 
 
 @pytest.mark.parametrize(

@@ -29,11 +29,16 @@ def make_parser() -> argparse.ArgumentParser:
         description="Turn a jeweler's client book (Excel, Google Sheet, ODS, CSV) into a site.",
     )
     parser.add_argument("--version", action="version", version=f"ledgersite {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
-    parser.add_argument("-q", "--quiet", action="store_true", help="log only problems")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in COMMANDS:
         command.add_parser(sub)
+    # Before the command or after it: "ledgersite -q build" and "ledgersite build -q".
+    for each in (parser, *sub.choices.values()):
+        default = False if each is parser else argparse.SUPPRESS
+        each.add_argument("-v", "--verbose", action="store_true", default=default,
+                          help="log more detail")
+        each.add_argument("-q", "--quiet", action="store_true", default=default,
+                          help="log only problems")
     return parser
 
 

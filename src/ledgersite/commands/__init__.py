@@ -18,6 +18,21 @@ def add_book_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="FILE", help="settings file (default: ledgersite.toml)")
 
 
+def add_out_argument(parser: argparse.ArgumentParser) -> None:
+    """Add --out, the site folder of `build` and `watch`."""
+    parser.add_argument("--out", metavar="DIR", required=True, type=Path, help="the site folder")
+
+
+def site_folder(out: Path) -> Path:
+    """Give `out` when it is a folder or not there yet; raise `ConfigError` for a file."""
+    if out.exists() and not out.is_dir():
+        raise ConfigError(
+            f"{out} is a file, not a folder: after --out, give a folder for the site (it is"
+            " made if it is not there yet)."
+        )
+    return out
+
+
 def add_today_argument(parser: argparse.ArgumentParser) -> None:
     """Add --today, so any day can be looked at (and tests need no clock)."""
     parser.add_argument(

@@ -7,10 +7,15 @@ import logging
 import os
 import sys
 import time
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ledgersite.commands import add_book_argument, add_password_options, add_today_argument
+from ledgersite.commands import (
+    add_book_argument,
+    add_out_argument,
+    add_password_options,
+    add_today_argument,
+    site_folder,
+)
 
 if TYPE_CHECKING:
     from ledgersite.config import Config
@@ -28,7 +33,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "last good site in place. Exit 0 on success, 2 when the book cannot be used.",
     )
     add_book_argument(parser)
-    parser.add_argument("--out", metavar="DIR", required=True, type=Path, help="the site folder")
+    add_out_argument(parser)
     add_today_argument(parser)
     add_password_options(parser)
     parser.set_defaults(run=run)
@@ -39,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from ledgersite.config import find_config
 
     started = time.monotonic()
+    site_folder(args.out)
     config = find_config(args.book, args.config)
     if not (args.password or args.password_file or args.no_password) and _up_to_date(args, config):
         log.info("%s is up to date: the book has not changed since the last build (%.2f s).",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
+import tomllib
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -42,15 +44,16 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    """Write the new book (and, with --from, ledgersite.toml); give 0."""
+    """Write the new book (and, with --from, ledgersite.toml); give 0.
+
+    Everything is checked before anything is written, and the files are written before the
+    report is printed (output piped into `head` may stop at any line).
+    """
     from ledgersite.starter import write_starter
     from ledgersite.starter.region import country_of, local_time_zone, writes_day_first
 
     book: Path = args.book
     _check_can_write(book, force=args.force)
-    config_path = book.parent / CONFIG_NAME
-    if args.export is not None:
-        _check_can_write(config_path, force=args.force)
     time_zone = args.time_zone or local_time_zone()
     try:
         ZoneInfo(time_zone)
@@ -71,9 +74,9 @@ def run(args: argparse.Namespace) -> int:
         from ledgersite.importer import config_text, mapping_lines, read_export
 
         imported = read_export(args.export)
-        print(f"Columns of {imported.origin}:")
-        for line in mapping_lines(imported):
-            print(line)
+        config_path = book.parent / CONFIG_NAME
+        added = config_path.exists()
+        config = _config_with(config_path, config_text(imported), force=args.force)
         write_starter(
             book,
             store_name=args.store,
@@ -83,11 +86,50 @@ def run(args: argparse.Namespace) -> int:
             clients=imported.clients,
             extra_columns=imported.extra_columns,
         )
-        config_path.write_text(config_text(imported), encoding="utf-8")
-        print(f"Wrote {book} with {len(imported.clients):,} clients, and {config_path}")
+        config_path.write_text(config, encoding="utf-8")
+        print(f"Columns of {imported.origin}:")
+        for line in mapping_lines(imported):
+            print(line)
+        told = "added to" if added else "wrote"
+        print(f"Wrote {book} with {len(imported.clients):,} clients, and {told} {config_path}")
         print(f"(the column mapping, so ledgersite can also read {imported.origin} itself).")
     print(f"Then run: ledgersite check {book}")
     return 0
+
+
+#: A table's header line in ledgersite.toml, e.g. "[columns]".
+_TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
+
+
+def _config_with(path: Path, mapping: str, *, force: bool) -> str:
+    """Give the ledgersite.toml to write: `mapping` alone, or added to the file at `path`.
+
+    The owner's other settings there are kept. A column mapping already in it is replaced
+    only with --force.
+    """
+    if not path.exists():
+        return mapping
+    old = path.read_text(encoding="utf-8")
+    try:
+        tables = tomllib.loads(old)
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path} cannot be read ({err}), so nothing was written: correct it"
+                          " or move it aside.") from None
+    mapped = {"columns", "sheets"} & tables.keys()
+    if mapped and not force:
+        raise ConfigError(
+            f"{path} already says which columns are which, so nothing was written. Add --force"
+            " to replace its [columns] and [sheets] (the rest of it is kept), or start the book"
+            " in another folder."
+        )
+    kept, skipping = [], False
+    for line in old.splitlines():
+        table = _TABLE.match(line)
+        if table:
+            skipping = table.group(1) in mapped
+        if not skipping:
+            kept.append(line)
+    return "\n".join(kept).rstrip("\n") + "\n\n" + mapping
 
 
 def _check_can_write(path: Path, *, force: bool) -> None:

@@ -71,6 +71,11 @@ def start_server(out: Path, *, lan: bool, port: int) -> ThreadingHTTPServer:
 def run(args: argparse.Namespace) -> int:
     """Serve until interrupted; give 0."""
     out: Path = args.out
+    if out.is_file():
+        raise ConfigError(
+            f"{out} is a file: give the folder the site was built into (what came after --out"
+            " when it was built)."
+        )
     if not (out / "index.html").is_file():
         raise ConfigError(
             f"There is no site in {out} yet: build it first with"

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from ledgersite.commands import add_book_argument, add_password_options, add_today_argument
+from ledgersite.commands import (
+    add_book_argument,
+    add_out_argument,
+    add_password_options,
+    add_today_argument,
+    site_folder,
+)
 from ledgersite.commands.serve import add_serve_options, start_server
 
 
@@ -19,7 +24,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "puts things right. Stop with Ctrl+C.",
     )
     add_book_argument(parser)
-    parser.add_argument("--out", metavar="DIR", required=True, type=Path, help="the site folder")
+    add_out_argument(parser)
     add_today_argument(parser)
     parser.add_argument(
         "--poll",
@@ -48,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.interval < 5:
         raise ConfigError("--interval should be at least 5 seconds (Google limits how often).")
+    site_folder(args.out)
     config = find_config(args.book, args.config)
     watcher = make_watcher(
         args.book,
