@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
-from ledgersite.book import Book, PartialDate
+from ledgersite.book import Book, PartialDate, Problem
 from ledgersite.config import Config
 from ledgersite.errors import BookInvalid
 from ledgersite.sources.raw import EPOCH_1904, CellValue, RawBook, RawSheet
+from ledgersite.sources.read import read_book
 from ledgersite.validate import validate
 
 READ_AT = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC)
@@ -171,6 +173,109 @@ def test_money_with_currency_signs_thousands_and_non_breaking_spaces_is_read() -
         ),
     )
     assert [p.price for p in b.purchases] == [Decimal("1250.00"), Decimal("80")]
+
+
+def purchases(*prices: CellValue) -> tuple[str, list[list[CellValue]]]:
+    rows: list[list[CellValue]] = [["Date", "Client", "Item", "Price"]]
+    rows.extend(["2024-05-01", "1", "Ring", price] for price in prices)
+    return ("Purchases", rows)
+
+
+def prices(*cells: CellValue, **setting: str) -> tuple[list[Decimal | None], list[Problem]]:
+    b = book(clients(["1", "A", "B", None, None, None]), purchases(*cells), settings(**setting))
+    return [p.price for p in b.purchases], b.problems
+
+
+@pytest.mark.parametrize(
+    ("cell", "amount"),
+    [
+        ("1.250,00 €", "1250.00"),
+        ("1,250.00", "1250.00"),
+        ("EUR 1.250.000,50", "1250000.50"),
+        ("1,250,000", "1250000"),
+        ("1 250,00 €", "1250.00"),
+        ("12,50", "12.50"),
+        ("12,5", "12.5"),
+        ("1250,000", "1250.000"),
+        ("0,250", "0.250"),
+    ],
+)
+def test_when_both_marks_appear_the_last_is_the_decimal_point(cell: str, amount: str) -> None:
+    assert prices(cell) == ([Decimal(amount)], [])
+
+
+@pytest.mark.parametrize("cell", ["1.2.3", "£1,2,3", "1,25.00", "1.250.00", "12.50,00,0"])
+def test_digits_not_in_groups_of_three_are_not_an_amount(cell: str) -> None:
+    found, (p,) = prices(cell)
+    assert found == [None]
+    assert (p.column, p.value) == ("D", cell) and "groups of three" in p.message
+
+
+@pytest.mark.parametrize(
+    ("cell", "setting", "amount"),
+    [
+        ("1,250", {}, "1250"),
+        ("1,250", {"Country": "UK"}, "1250"),
+        ("€1.250", {"Country": "France"}, "1250"),
+        ("€1.250", {"Currency": "EUR"}, "1250"),
+        ("1.250", {"Country": "DE", "Currency": "GBP"}, "1250"),
+    ],
+)
+def test_one_mark_before_three_digits_groups_thousands_where_the_store_writes_so(
+    cell: str, setting: dict[str, str], amount: str
+) -> None:
+    assert prices(cell, **setting) == ([Decimal(amount)], [])
+
+
+@pytest.mark.parametrize(
+    ("cell", "setting", "fix"),
+    [
+        ("€1.250", {}, "Type 1250 or 1.25, or say the Country in the Settings sheet."),
+        ("1.250", {"Country": "UK"}, "Type 1250 or 1.25."),
+        ("€1.250", {"Country": "Ireland", "Currency": "EUR"}, "Type 1250 or 1.25."),
+        ("1,250", {"Country": "Germany"}, "Type 1250 or 1,25."),
+    ],
+)
+def test_one_mark_before_three_digits_that_could_go_either_way_is_reported(
+    cell: str, setting: dict[str, str], fix: str
+) -> None:
+    found, (p,) = prices(cell, **setting)
+    assert found == [None]
+    assert (p.sheet, p.row, p.column, p.value, p.fix) == ("Purchases", 2, "D", cell, fix)
+
+
+@pytest.mark.parametrize("cell", [-500, -12.5, "-500", "£-80", "(100)", "(1.250,00 €)"])
+def test_a_price_below_zero_or_in_brackets_is_reported_and_left_out(cell: CellValue) -> None:
+    found, (p,) = prices(cell)
+    assert found == [None]
+    assert p.column == "D" and "below zero" in p.message and p.severity == "warning"
+
+
+def test_wish_list_and_min_price_read_amounts_the_stores_way() -> None:
+    b = book(
+        clients(["1", "Ana", "Lima", None, None, None]),
+        settings(Country="Italy"),
+        ("Wish list", [["Client", "Item", "Price"], ["1", "Bangle", "€ 2.400"]]),
+        (
+            "Follow-up rules",
+            [["Trigger", "Min price", "After", "Task"], ["Purchase", "1.000", "2 days", "Call"]],
+        ),
+    )
+    assert ([w.price for w in b.wishes], [r.min_price for r in b.rules]) == (
+        [Decimal("2400")],
+        [Decimal("1000")],
+    )
+    assert b.problems == []
+
+
+def test_a_semicolon_csv_with_decimal_commas_gives_whole_prices(tmp_path: Path) -> None:
+    (tmp_path / "Clients.csv").write_text("Client ID;Name\n1;Ana Lima\n", encoding="utf-8")
+    (tmp_path / "Purchases.csv").write_text(
+        "Date;Client;Item;Price\n2024-05-01;1;Ring;1.250,00\n2024-05-02;1;Chain;80,50\n",
+        encoding="utf-8",
+    )
+    b = validate(read_book(tmp_path, config=Config()), config=Config(), read_at=READ_AT)
+    assert [p.price for p in b.purchases] == [Decimal("1250.00"), Decimal("80.50")]
 
 
 def test_a_client_cell_resolves_by_id_email_or_unique_full_name() -> None:

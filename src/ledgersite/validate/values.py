@@ -105,33 +105,89 @@ def boolean(value: object) -> bool | None:
     raise BadCell("is not yes or no.", "Type yes or no.")
 
 
-def money(value: object) -> Decimal | None:
-    """Give an amount from a cell ("£1,250.00", 1250, "1 250 €"), None when blank."""
+def money(value: object, *, comma: bool | None = None) -> Decimal | None:
+    """Give an amount from a cell ("£1,250.00", 1250, "1.250,00 €"), None when blank.
+
+    `comma` says how the store writes prices: 1.250,00 (True), 1,250.00 (False), None unknown.
+    It only settles one separator followed by three digits: "1,250" is 1250 unless the store
+    writes 1.250,00; "1.250" is 1250 only where it does, and reported otherwise.
+    """
     if value is None:
         return None
     if isinstance(value, bool):
         raise BadCell("is a yes/no, not an amount.", "Type the amount, e.g. 1250.00.")
     if isinstance(value, int):
-        return Decimal(value)
+        return _not_below_zero(Decimal(value))
     if isinstance(value, float):
         if not math.isfinite(value):
             raise BadCell("is not an amount.", "Type the amount, e.g. 1250.00.")
-        return Decimal(repr(value))
+        return _not_below_zero(Decimal(repr(value)))
     raw = text(value)
+    if raw.isdigit() and raw.isascii():  # first: the usual, a plain number kept as text
+        return Decimal(raw)
     if not raw:
         return None
     cleaned = "".join(c for c in raw if c not in _CURRENCY and not c.isspace())
     for code in ("GBP", "USD", "EUR", "AUD", "CAD", "CHF", "NZD"):
         cleaned = cleaned.replace(code, "").replace(code.lower(), "")
-    if cleaned.count(",") and cleaned.count(".") == 0 and len(cleaned.rsplit(",", 1)[1]) == 2:
-        cleaned = cleaned.replace(",", ".")  # "12,50" written the continental way
-    cleaned = cleaned.replace(",", "")
+    negative = cleaned[:1] == "(" and cleaned[-1:] == ")"  # the accountant's way of writing -100
+    if negative:
+        cleaned = cleaned[1:-1]
     try:
-        amount = Decimal(cleaned)
+        amount = Decimal(_plain(cleaned, comma))
     except InvalidOperation:
         raise BadCell("is not an amount.", "Type the amount, e.g. 1250.00.") from None
     if not amount.is_finite():
         raise BadCell("is not an amount.", "Type the amount, e.g. 1250.00.")
+    return _not_below_zero(-amount if negative else amount)
+
+
+def _plain(number: str, comma: bool | None) -> str:
+    """Give `number` ("1.250,00", "-1,250") as Decimal reads it; raise `BadCell` when unclear.
+
+    Of "." and ",", the last one is the decimal mark and the other groups thousands.
+    """
+    last = max(number.rfind("."), number.rfind(","))
+    if last < 0:
+        return number
+    mark, whole, fraction = number[last], number[:last], number[last + 1 :]
+    if mark in whole:  # "1.250.000": no decimals, only thousands
+        return _ungrouped(number, mark)
+    other = "," if mark == "." else "."
+    if other in whole:  # "1.250,00" or "1,250.00"
+        return _ungrouped(whole, other) + "." + fraction
+    digits = whole.lstrip("+-")
+    if len(fraction) != 3 or not digits or len(digits) > 3 or digits == "0":
+        return whole + "." + fraction  # "12,50", "1250.000", "0.125": decimals
+    if comma is (mark == "."):  # "1.250" where the store writes 1.250,00; "1,250" elsewhere
+        return whole + fraction
+    if mark == "," and comma is None:  # the usual English way of writing 1250
+        return whole + fraction
+    small = f"{digits}{',' if comma else '.'}{fraction.rstrip('0')}".rstrip(".,")
+    raise BadCell(
+        f"could be {digits}{fraction} or {small}.",
+        f"Type {digits}{fraction} or {small}"
+        + (", or say the Country in the Settings sheet." if comma is None else "."),
+    )
+
+
+def _ungrouped(number: str, mark: str) -> str:
+    """Give `number` without its thousands marks; raise `BadCell` unless in groups of three."""
+    first, *groups = number.split(mark)
+    if not 0 < len(first.lstrip("+-")) <= 3 or any(len(g) != 3 for g in groups):
+        raise BadCell(
+            "is not an amount: its digits are not in groups of three.",
+            "Type the amount, e.g. 1250.00.",
+        )
+    return first + "".join(groups)
+
+
+def _not_below_zero(amount: Decimal) -> Decimal:
+    if amount < 0:
+        raise BadCell(
+            "is below zero.",
+            "Type the amount without a minus sign or brackets; note a return in Notes.",
+        )
     return amount
 
 
