@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from decimal import Decimal, InvalidOperation
 
 from ledgersite.validate.cells import BadCell, as_typed
@@ -46,7 +47,13 @@ _LEADING_ZERO = {
 }
 _YES = {"yes", "y", "true", "1", "✓", "✔", "x", "ok", "oui", "ja", "si", "☑", "✅"}
 _NO = {"no", "n", "false", "0", "✗", "✘", "-", "non", "nein", "never", "dont", "don't"}
-_CURRENCY = "£$€¥₹"
+#: Spaces, currency signs and codes, which say nothing about the amount.
+_SPACES_AND_SIGNS = re.compile(r"[\s£$€¥₹]+")
+_CODES = re.compile(r"GBP|USD|EUR|AUD|CAD|CHF|NZD", re.IGNORECASE)
+#: A number whose digits are grouped in threes by "." or by ",", e.g. 1.250.000.
+_GROUPED = {
+    mark: re.compile(rf"[+-]?[0-9]{{1,3}}(?:{re.escape(mark)}[0-9]{{3}})+") for mark in ".,"
+}
 
 
 def text(value: object) -> str:
@@ -117,19 +124,25 @@ def money(value: object, *, comma: bool | None = None) -> Decimal | None:
     if isinstance(value, bool):
         raise BadCell("is a yes/no, not an amount.", "Type the amount, e.g. 1250.00.")
     if isinstance(value, int):
-        return _not_below_zero(Decimal(value))
+        if value < 0:
+            raise _below_zero()
+        return Decimal(value)
     if isinstance(value, float):
         if not math.isfinite(value):
             raise BadCell("is not an amount.", "Type the amount, e.g. 1250.00.")
-        return _not_below_zero(Decimal(repr(value)))
+        if value < 0:
+            raise _below_zero()
+        return Decimal(repr(value))
     raw = text(value)
-    if raw.isdigit() and raw.isascii():  # first: the usual, a plain number kept as text
-        return Decimal(raw)
+    whole, point, cents = raw.partition(".")
+    plain = whole.isdigit() and raw.isascii()
+    if plain and (not point or (cents.isdigit() and len(cents) != 3)):
+        return Decimal(raw)  # first: the usual, "1250" or "1250.00" kept as text
     if not raw:
         return None
-    cleaned = "".join(c for c in raw if c not in _CURRENCY and not c.isspace())
-    for code in ("GBP", "USD", "EUR", "AUD", "CAD", "CHF", "NZD"):
-        cleaned = cleaned.replace(code, "").replace(code.lower(), "")
+    cleaned = _SPACES_AND_SIGNS.sub("", raw)
+    if cleaned.upper() != cleaned.lower():  # it has letters, maybe a currency code
+        cleaned = _CODES.sub("", cleaned)
     negative = cleaned[:1] == "(" and cleaned[-1:] == ")"  # the accountant's way of writing -100
     if negative:
         cleaned = cleaned[1:-1]
@@ -139,7 +152,9 @@ def money(value: object, *, comma: bool | None = None) -> Decimal | None:
         raise BadCell("is not an amount.", "Type the amount, e.g. 1250.00.") from None
     if not amount.is_finite():
         raise BadCell("is not an amount.", "Type the amount, e.g. 1250.00.")
-    return _not_below_zero(-amount if negative else amount)
+    if amount < 0 or (negative and amount):
+        raise _below_zero()
+    return amount
 
 
 def _plain(number: str, comma: bool | None) -> str:
@@ -159,9 +174,9 @@ def _plain(number: str, comma: bool | None) -> str:
     digits = whole.lstrip("+-")
     if len(fraction) != 3 or not digits or len(digits) > 3 or digits == "0":
         return whole + "." + fraction  # "12,50", "1250.000", "0.125": decimals
-    if comma is (mark == "."):  # "1.250" where the store writes 1.250,00; "1,250" elsewhere
-        return whole + fraction
-    if mark == "," and comma is None:  # the usual English way of writing 1250
+    # "1.250" is 1250 where the store writes 1.250,00; "1,250" wherever it does not (the usual
+    # English way, when the store's way is unknown).
+    if comma if mark == "." else not comma:
         return whole + fraction
     small = f"{digits}{',' if comma else '.'}{fraction.rstrip('0')}".rstrip(".,")
     raise BadCell(
@@ -173,22 +188,19 @@ def _plain(number: str, comma: bool | None) -> str:
 
 def _ungrouped(number: str, mark: str) -> str:
     """Give `number` without its thousands marks; raise `BadCell` unless in groups of three."""
-    first, *groups = number.split(mark)
-    if not 0 < len(first.lstrip("+-")) <= 3 or any(len(g) != 3 for g in groups):
+    if not _GROUPED[mark].fullmatch(number):
         raise BadCell(
             "is not an amount: its digits are not in groups of three.",
             "Type the amount, e.g. 1250.00.",
         )
-    return first + "".join(groups)
+    return number.replace(mark, "")
 
 
-def _not_below_zero(amount: Decimal) -> Decimal:
-    if amount < 0:
-        raise BadCell(
-            "is below zero.",
-            "Type the amount without a minus sign or brackets; note a return in Notes.",
-        )
-    return amount
+def _below_zero() -> BadCell:
+    return BadCell(
+        "is below zero.",
+        "Type the amount without a minus sign or brackets; note a return in Notes.",
+    )
 
 
 def whole_number(value: object) -> int | None:
