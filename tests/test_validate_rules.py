@@ -11,6 +11,7 @@ import pytest
 from ledgersite.book import Book, PartialDate, Problem
 from ledgersite.config import Config
 from ledgersite.errors import BookInvalid
+from ledgersite.site.formats import tel_href
 from ledgersite.sources.raw import EPOCH_1904, CellValue, RawBook, RawSheet
 from ledgersite.sources.read import read_book
 from ledgersite.validate import validate
@@ -141,6 +142,88 @@ def test_short_phone_typed_as_a_number_without_a_country_is_reported() -> None:
     b = book(clients(["1", "A", "B", None, 77009004, None]))
     assert b.clients["1"].phone == ""
     assert b.problems[0].column == "E" and "leading 0" in b.problems[0].message
+
+
+def phones(*cells: CellValue, **setting: str) -> tuple[list[str], list[Problem]]:
+    rows = [[str(i), "A", f"B{i}", None, cell, None] for i, cell in enumerate(cells, 1)]
+    b = book(clients(*rows), settings(**setting))
+    return [c.phone for c in b.clients.values()], b.problems
+
+
+@pytest.mark.parametrize(
+    ("country", "cell", "number"),
+    [
+        ("UK", 447700900125, "+44 7700900125"),
+        ("UK", 441632960123, "+44 1632960123"),
+        ("Ireland", 353871234567, "+353 871234567"),
+        ("AU", 61412345678, "+61 412345678"),
+        ("Italy", 393471234567, "+39 3471234567"),
+        ("Italy", 39061234567, "+39 061234567"),
+        ("UK", 33612345678, "+33 612345678"),
+        ("", 447700900125, "+44 7700900125"),
+    ],
+)
+def test_phone_typed_as_a_number_with_its_calling_code_gets_its_plus_back(
+    country: str, cell: int, number: str
+) -> None:
+    assert phones(cell, Country=country) == ([number], [])
+
+
+@pytest.mark.parametrize(
+    ("cell", "number"), [(3471234567, "3471234567"), (612345678, "0612345678")]
+)
+def test_italian_mobiles_have_no_leading_zero_and_landlines_get_theirs_back(
+    cell: int, number: str
+) -> None:
+    assert phones(cell, Country="Italy") == ([number], [])
+
+
+def test_a_number_that_reads_both_as_national_and_as_international_is_reported() -> None:
+    found, (p,) = phones(4930123456, Country="Germany")
+    assert found == [""]
+    assert (p.column, p.value) == ("E", "4930123456")
+    assert "could be 04930123456 or +49 30123456" in p.message
+
+
+@pytest.mark.parametrize("cell", [4407700900125, 12345, "12345"])
+def test_a_number_too_long_or_short_for_the_country_is_reported(cell: CellValue) -> None:
+    found, (p,) = phones(cell, Country="UK")
+    assert (found, p.column, p.severity) == ([""], "E", "warning")
+    assert "digits of a phone number" in p.message
+
+
+@pytest.mark.parametrize("cell", ["4,47701E+11", "4.47701E+11", "7.7009E+9"])
+def test_a_phone_that_excel_shortened_to_e_plus_is_reported(cell: str) -> None:
+    found, (p,) = phones(cell, Country="UK")
+    assert found == [""]
+    assert "shortened by Excel" in p.message and "again" in p.fix
+
+
+def test_without_a_country_ten_digits_are_kept_only_when_they_can_be_north_american() -> None:
+    found, problems = phones(7705551234, 7700900123, "7700900123", 1632960123)
+    assert found == ["7705551234", "", "", ""]
+    assert [p.row for p in problems] == [3, 4, 5]
+    assert all("leading 0" in p.message and "Country" in p.fix for p in problems)
+
+
+@pytest.mark.parametrize("country", ["US", "Canada"])
+def test_in_north_america_ten_digits_are_kept_and_eleven_get_their_plus(country: str) -> None:
+    found = phones(7705551234, "4165551234", 17705551234, Country=country)
+    assert found == (["7705551234", "4165551234", "+1 7705551234"], [])
+
+
+def test_digits_only_phones_in_a_csv_folder_get_their_zero_or_plus_back(tmp_path: Path) -> None:
+    (tmp_path / "Clients.csv").write_text(
+        "Client ID,Name,Phone\n"
+        "1,Ana Lima,7700900123\n2,Bo Lee,447700900125\n3,Cy Roe,07700 900126\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "Settings.csv").write_text("Setting,Value\nCountry,UK\n", encoding="utf-8")
+    b = validate(read_book(tmp_path, config=Config()), config=Config(), read_at=READ_AT)
+    found = [c.phone for c in b.clients.values()]
+    assert found == ["07700900123", "+44 7700900125", "07700 900126"]
+    assert tel_href(found[1]) == "tel:+447700900125"
+    assert b.problems == []
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Text, phone numbers, yes/no, money and whole numbers from cells, read leniently."""
+"""Text, yes/no, money and whole numbers from cells, read leniently."""
 
 from __future__ import annotations
 
@@ -9,42 +9,6 @@ from decimal import Decimal, InvalidOperation
 
 from ledgersite.validate.cells import BadCell, as_typed
 
-#: Countries whose phone numbers are written with a leading 0 (lost when typed as a number).
-_LEADING_ZERO = {
-    "uk",
-    "gb",
-    "unitedkingdom",
-    "greatbritain",
-    "england",
-    "scotland",
-    "wales",
-    "ie",
-    "ireland",
-    "au",
-    "australia",
-    "fr",
-    "france",
-    "de",
-    "germany",
-    "nl",
-    "netherlands",
-    "it",
-    "italy",
-    "nz",
-    "newzealand",
-    "be",
-    "belgium",
-    "at",
-    "austria",
-    "ch",
-    "switzerland",
-    "za",
-    "southafrica",
-    "jp",
-    "japan",
-    "in",
-    "india",
-}
 _YES = {"yes", "y", "true", "1", "✓", "✔", "x", "ok", "oui", "ja", "si", "☑", "✅"}
 _NO = {"no", "n", "false", "0", "✗", "✘", "-", "non", "nein", "never", "dont", "don't"}
 #: Spaces, currency signs and codes, which say nothing about the amount.
@@ -67,31 +31,6 @@ def text(value: object) -> str:
     if isinstance(value, dt.datetime) and not (value.hour or value.minute or value.second):
         return value.date().isoformat()
     return as_typed(value)
-
-
-def leading_zero(country: str) -> bool:
-    """Tell whether phone numbers in `country` start with a 0 that a number cell drops."""
-    return "".join(c for c in country.casefold() if c.isalnum()) in _LEADING_ZERO
-
-
-def phone(value: object, *, zero: bool) -> str:
-    """Give a phone number as text, with the leading 0 put back where the country implies it."""
-    if isinstance(value, bool):
-        raise BadCell("is a yes/no, not a phone number.", "Type the phone number.")
-    if isinstance(value, int | float):
-        if isinstance(value, float) and (math.isnan(value) or not value.is_integer()):
-            raise BadCell("is not a phone number.", "Type the phone number as text.")
-        digits = str(int(value))
-        if zero and len(digits) >= 8:
-            return "0" + digits
-        if len(digits) < 10:
-            raise BadCell(
-                "was typed as a number and may have lost its leading 0.",
-                "Type the phone number as text (start it with an apostrophe: '0123...), "
-                "or say the Country in the Settings sheet.",
-            )
-        return digits
-    return text(value)
 
 
 def boolean(value: object) -> bool | None:
