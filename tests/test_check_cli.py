@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -82,6 +83,42 @@ def test_each_planted_problem_is_reported_at_its_cell(
     assert set(smyth) >= {"severity", "sheet", "row", "column", "field", "value", "message"}
     assert smyth["value"] == "Jon Smyth"
     assert smyth["message"] == "'Jon Smyth' matches no client. Did you mean John Smith (C-0042)?"
+
+
+def test_prices_and_phones_that_excel_mangled_are_read_right_or_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = write(
+        tmp_path / "b.xlsx",
+        {
+            "Clients": [*CLIENTS, ["C-0044", "Ann", "Lee", None, 447700900125, None, None]],
+            "Purchases": [
+                ["Date", "Client", "Item", "Price"],
+                [dt.date(2024, 5, 1), "C-0042", "Ring", "1.250,00 €"],
+                [dt.date(2024, 5, 2), "C-0042", "Chain", "€1.250"],
+                [dt.date(2024, 5, 3), "C-0043", "Studs", -500],
+            ],
+            "Settings": [["Setting", "Value"], ["Country", "UK"]],
+        },
+    )
+    code, out = run(capsys, str(book), "--json")
+    assert code == 0
+    found = [(p["row"], p["column"], p["message"], p["fix"]) for p in json.loads(out)]
+    assert found == [
+        (3, "D", "'€1.250' could be 1250 or 1.25.", "Type 1250 or 1.25."),
+        (
+            4,
+            "D",
+            "'-500' is below zero.",
+            "Type the amount without a minus sign or brackets; note a return in Notes.",
+        ),
+    ]
+    from ledgersite.config import Config
+    from ledgersite.load import load_book
+
+    loaded = load_book(book, Config())
+    assert loaded.clients["C-0044"].phone == "+44 7700900125"
+    assert [p.price for p in loaded.purchases] == [Decimal("1250.00"), None, None]
 
 
 def test_the_table_groups_by_sheet_with_errors_first(

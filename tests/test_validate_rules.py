@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
-from ledgersite.book import Book, PartialDate
+from ledgersite.book import Book, PartialDate, Problem
 from ledgersite.config import Config
 from ledgersite.errors import BookInvalid
+from ledgersite.site.formats import tel_href
 from ledgersite.sources.raw import EPOCH_1904, CellValue, RawBook, RawSheet
+from ledgersite.sources.read import read_book
 from ledgersite.validate import validate
 
 READ_AT = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC)
@@ -184,6 +187,88 @@ def test_short_phone_typed_as_a_number_without_a_country_is_reported() -> None:
     assert b.problems[0].column == "E" and "leading 0" in b.problems[0].message
 
 
+def phones(*cells: CellValue, **setting: str) -> tuple[list[str], list[Problem]]:
+    rows = [[str(i), "A", f"B{i}", None, cell, None] for i, cell in enumerate(cells, 1)]
+    b = book(clients(*rows), settings(**setting))
+    return [c.phone for c in b.clients.values()], b.problems
+
+
+@pytest.mark.parametrize(
+    ("country", "cell", "number"),
+    [
+        ("UK", 447700900125, "+44 7700900125"),
+        ("UK", 441632960123, "+44 1632960123"),
+        ("Ireland", 353871234567, "+353 871234567"),
+        ("AU", 61412345678, "+61 412345678"),
+        ("Italy", 393471234567, "+39 3471234567"),
+        ("Italy", 39061234567, "+39 061234567"),
+        ("UK", 33612345678, "+33 612345678"),
+        ("", 447700900125, "+44 7700900125"),
+    ],
+)
+def test_phone_typed_as_a_number_with_its_calling_code_gets_its_plus_back(
+    country: str, cell: int, number: str
+) -> None:
+    assert phones(cell, Country=country) == ([number], [])
+
+
+@pytest.mark.parametrize(
+    ("cell", "number"), [(3471234567, "3471234567"), (612345678, "0612345678")]
+)
+def test_italian_mobiles_have_no_leading_zero_and_landlines_get_theirs_back(
+    cell: int, number: str
+) -> None:
+    assert phones(cell, Country="Italy") == ([number], [])
+
+
+def test_a_number_that_reads_both_as_national_and_as_international_is_reported() -> None:
+    found, (p,) = phones(4930123456, Country="Germany")
+    assert found == [""]
+    assert (p.column, p.value) == ("E", "4930123456")
+    assert "could be 04930123456 or +49 30123456" in p.message
+
+
+@pytest.mark.parametrize("cell", [4407700900125, 12345, "12345"])
+def test_a_number_too_long_or_short_for_the_country_is_reported(cell: CellValue) -> None:
+    found, (p,) = phones(cell, Country="UK")
+    assert (found, p.column, p.severity) == ([""], "E", "warning")
+    assert "digits of a phone number" in p.message
+
+
+@pytest.mark.parametrize("cell", ["4,47701E+11", "4.47701E+11", "7.7009E+9"])
+def test_a_phone_that_excel_shortened_to_e_plus_is_reported(cell: str) -> None:
+    found, (p,) = phones(cell, Country="UK")
+    assert found == [""]
+    assert "shortened by Excel" in p.message and "again" in p.fix
+
+
+def test_without_a_country_ten_digits_are_kept_only_when_they_can_be_north_american() -> None:
+    found, problems = phones(7705551234, 7700900123, "7700900123", 1632960123)
+    assert found == ["7705551234", "", "", ""]
+    assert [p.row for p in problems] == [3, 4, 5]
+    assert all("leading 0" in p.message and "Country" in p.fix for p in problems)
+
+
+@pytest.mark.parametrize("country", ["US", "Canada"])
+def test_in_north_america_ten_digits_are_kept_and_eleven_get_their_plus(country: str) -> None:
+    found = phones(7705551234, "4165551234", 17705551234, Country=country)
+    assert found == (["7705551234", "4165551234", "+1 7705551234"], [])
+
+
+def test_digits_only_phones_in_a_csv_folder_get_their_zero_or_plus_back(tmp_path: Path) -> None:
+    (tmp_path / "Clients.csv").write_text(
+        "Client ID,Name,Phone\n"
+        "1,Ana Lima,7700900123\n2,Bo Lee,447700900125\n3,Cy Roe,07700 900126\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "Settings.csv").write_text("Setting,Value\nCountry,UK\n", encoding="utf-8")
+    b = validate(read_book(tmp_path, config=Config()), config=Config(), read_at=READ_AT)
+    found = [c.phone for c in b.clients.values()]
+    assert found == ["07700900123", "+44 7700900125", "07700 900126"]
+    assert tel_href(found[1]) == "tel:+447700900125"
+    assert b.problems == []
+
+
 @pytest.mark.parametrize(
     ("cell", "ok"),
     [
@@ -214,6 +299,109 @@ def test_money_with_currency_signs_thousands_and_non_breaking_spaces_is_read() -
         ),
     )
     assert [p.price for p in b.purchases] == [Decimal("1250.00"), Decimal("80")]
+
+
+def purchases(*prices: CellValue) -> tuple[str, list[list[CellValue]]]:
+    rows: list[list[CellValue]] = [["Date", "Client", "Item", "Price"]]
+    rows.extend(["2024-05-01", "1", "Ring", price] for price in prices)
+    return ("Purchases", rows)
+
+
+def prices(*cells: CellValue, **setting: str) -> tuple[list[Decimal | None], list[Problem]]:
+    b = book(clients(["1", "A", "B", None, None, None]), purchases(*cells), settings(**setting))
+    return [p.price for p in b.purchases], b.problems
+
+
+@pytest.mark.parametrize(
+    ("cell", "amount"),
+    [
+        ("1.250,00 €", "1250.00"),
+        ("1,250.00", "1250.00"),
+        ("EUR 1.250.000,50", "1250000.50"),
+        ("1,250,000", "1250000"),
+        ("1 250,00 €", "1250.00"),
+        ("12,50", "12.50"),
+        ("12,5", "12.5"),
+        ("1250,000", "1250.000"),
+        ("0,250", "0.250"),
+    ],
+)
+def test_when_both_marks_appear_the_last_is_the_decimal_point(cell: str, amount: str) -> None:
+    assert prices(cell) == ([Decimal(amount)], [])
+
+
+@pytest.mark.parametrize("cell", ["1.2.3", "£1,2,3", "1,25.00", "1.250.00", "12.50,00,0"])
+def test_digits_not_in_groups_of_three_are_not_an_amount(cell: str) -> None:
+    found, (p,) = prices(cell)
+    assert found == [None]
+    assert (p.column, p.value) == ("D", cell) and "groups of three" in p.message
+
+
+@pytest.mark.parametrize(
+    ("cell", "setting", "amount"),
+    [
+        ("1,250", {}, "1250"),
+        ("1,250", {"Country": "UK"}, "1250"),
+        ("€1.250", {"Country": "France"}, "1250"),
+        ("€1.250", {"Currency": "EUR"}, "1250"),
+        ("1.250", {"Country": "DE", "Currency": "GBP"}, "1250"),
+    ],
+)
+def test_one_mark_before_three_digits_groups_thousands_where_the_store_writes_so(
+    cell: str, setting: dict[str, str], amount: str
+) -> None:
+    assert prices(cell, **setting) == ([Decimal(amount)], [])
+
+
+@pytest.mark.parametrize(
+    ("cell", "setting", "fix"),
+    [
+        ("€1.250", {}, "Type 1250 or 1.25, or say the Country in the Settings sheet."),
+        ("1.250", {"Country": "UK"}, "Type 1250 or 1.25."),
+        ("€1.250", {"Country": "Ireland", "Currency": "EUR"}, "Type 1250 or 1.25."),
+        ("1,250", {"Country": "Germany"}, "Type 1250 or 1,25."),
+    ],
+)
+def test_one_mark_before_three_digits_that_could_go_either_way_is_reported(
+    cell: str, setting: dict[str, str], fix: str
+) -> None:
+    found, (p,) = prices(cell, **setting)
+    assert found == [None]
+    assert (p.sheet, p.row, p.column, p.value, p.fix) == ("Purchases", 2, "D", cell, fix)
+
+
+@pytest.mark.parametrize("cell", [-500, -12.5, "-500", "£-80", "(100)", "(1.250,00 €)"])
+def test_a_price_below_zero_or_in_brackets_is_reported_and_left_out(cell: CellValue) -> None:
+    found, (p,) = prices(cell)
+    assert found == [None]
+    assert p.column == "D" and "below zero" in p.message and p.severity == "warning"
+
+
+def test_wish_list_and_min_price_read_amounts_the_stores_way() -> None:
+    b = book(
+        clients(["1", "Ana", "Lima", None, None, None]),
+        settings(Country="Italy"),
+        ("Wish list", [["Client", "Item", "Price"], ["1", "Bangle", "€ 2.400"]]),
+        (
+            "Follow-up rules",
+            [["Trigger", "Min price", "After", "Task"], ["Purchase", "1.000", "2 days", "Call"]],
+        ),
+    )
+    assert ([w.price for w in b.wishes], [r.min_price for r in b.rules]) == (
+        [Decimal("2400")],
+        [Decimal("1000")],
+    )
+    assert b.problems == []
+
+
+def test_a_semicolon_csv_with_decimal_commas_gives_whole_prices(tmp_path: Path) -> None:
+    (tmp_path / "Clients.csv").write_text("Client ID;Name\n1;Ana Lima\n", encoding="utf-8")
+    (tmp_path / "Purchases.csv").write_text(
+        "Date;Client;Item;Price\n2024-05-01;1;Ring;1.250,00\n2024-05-02;1;Chain;80,50\n",
+        encoding="utf-8",
+    )
+    b = validate(read_book(tmp_path, config=Config()), config=Config(), read_at=READ_AT)
+    assert [p.price for p in b.purchases] == [Decimal("1250.00"), Decimal("80.50")]
 
 
 def test_a_client_cell_resolves_by_id_email_or_unique_full_name() -> None:

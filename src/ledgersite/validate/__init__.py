@@ -73,7 +73,7 @@ def validate(raw: RawBook, *, config: Config, read_at: dt.datetime) -> Book:
             continue
         table = open_table(sheet, key, {})
         if key == "rules":
-            book.rules = read_rules(table)
+            book.rules = read_rules(table, settings)
         else:
             settings.gift_themes = read_gift_themes(table)
         tables.append(table)

@@ -15,10 +15,12 @@ from functools import partial
 from ledgersite.book import Client, ContactChannel, PartialDate, Settings
 from ledgersite.errors import BookInvalid
 from ledgersite.validate.cells import BadCell
+from ledgersite.validate.country import country_code
 from ledgersite.validate.dates import born, to_date, to_partial
 from ledgersite.validate.headers import FIELD_ALIASES, squeeze
+from ledgersite.validate.phones import phone
 from ledgersite.validate.table import Table, day_order
-from ledgersite.validate.values import boolean, leading_zero, phone, text
+from ledgersite.validate.values import boolean, text
 
 _TEXT_FIELDS = (
     "partner_name",
@@ -89,7 +91,8 @@ def read_clients(
             to_partial, epoch=epoch, day_first=day_order(table, name, settings.day_first)
         )
 
-    as_phone = partial(phone, zero=leading_zero(settings.country))
+    as_phone = partial(phone, country=country_code(settings.country))
+
     def as_birthday(name: str) -> Callable[[object], PartialDate | None]:
         read = as_partial(name)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from functools import partial
 from typing import TypeVar
 
@@ -21,6 +22,7 @@ from ledgersite.book import (
 )
 from ledgersite.sources.raw import CellValue
 from ledgersite.validate.cells import BadCell
+from ledgersite.validate.country import decimal_comma
 from ledgersite.validate.dates import to_date, to_partial
 from ledgersite.validate.references import ClientIndex
 from ledgersite.validate.table import Table, day_order
@@ -37,6 +39,7 @@ class Sheet:
         self.settings = settings
         self.epoch = epoch
         self.index = index
+        self.money = amounts(settings)
         self._client = table.cell("client")
 
     def date(self, name: str) -> Callable[[object], dt.date | None]:
@@ -101,7 +104,7 @@ def read_purchases(s: Sheet) -> list[Purchase]:
         when = t.get(cells, row, "date", date, severity="error")
         if "date" in t.columns and when is None and t.raw(cells, "date") is None:
             s.required(row, "date", "date")
-        price = t.get(cells, row, "price", money)  # checked even when the row is left out
+        price = t.get(cells, row, "price", s.money)  # checked even when the row is left out
         if cid is None or when is None:
             continue
         out.append(
@@ -156,7 +159,7 @@ def read_wishes(s: Sheet) -> list[WishItem]:
                 text(t.raw(cells, "item")),
                 row,
                 t.get(cells, row, "noted_on", noted),
-                t.get(cells, row, "price", money),
+                t.get(cells, row, "price", s.money),
                 text(t.raw(cells, "notes")),
                 t.get(cells, row, "fulfilled_on", fulfilled),
             )
@@ -209,6 +212,11 @@ def read_tasks(s: Sheet) -> list[Task]:
     return out
 
 
+def amounts(settings: Settings) -> Callable[[object], Decimal | None]:
+    """Give the converter of amounts written the store's way (1,250.00 or 1.250,00)."""
+    return partial(money, comma=decimal_comma(settings.country, settings.currency))
+
+
 def _trigger(value: object) -> TriggerKind:
     word = text(value).casefold()
     for kind in ("purchase", "category", "occasion"):
@@ -219,9 +227,9 @@ def _trigger(value: object) -> TriggerKind:
     raise BadCell("is not a trigger I know.", "Type Purchase, Category or Occasion.")
 
 
-def read_rules(table: Table) -> list[FollowUpRule]:
+def read_rules(table: Table, settings: Settings) -> list[FollowUpRule]:
     """Give the follow-up rules that have an offset and a task."""
-    out = []
+    out, min_price = [], amounts(settings)
     for row, cells in table.rows():
         kind = table.get(cells, row, "trigger", _trigger, severity="error")
         after = table.get(cells, row, "after", offset, severity="error")
@@ -245,7 +253,7 @@ def read_rules(table: Table) -> list[FollowUpRule]:
                 after,
                 task,
                 text(table.raw(cells, "trigger_value")),
-                table.get(cells, row, "min_price", money),
+                table.get(cells, row, "min_price", min_price),
                 row,
             )
         )

@@ -1,4 +1,4 @@
-"""Text, phones, yes/no, money, whole numbers and spans of time from cells, read leniently."""
+"""Text, yes/no, money, whole numbers and spans of time from cells, read leniently."""
 
 from __future__ import annotations
 
@@ -10,45 +10,8 @@ from decimal import Decimal, InvalidOperation
 from ledgersite.book import Offset, SpanUnit
 from ledgersite.validate.cells import BadCell, as_typed
 
-#: Countries whose phone numbers are written with a leading 0 (lost when typed as a number).
-_LEADING_ZERO = {
-    "uk",
-    "gb",
-    "unitedkingdom",
-    "greatbritain",
-    "england",
-    "scotland",
-    "wales",
-    "ie",
-    "ireland",
-    "au",
-    "australia",
-    "fr",
-    "france",
-    "de",
-    "germany",
-    "nl",
-    "netherlands",
-    "it",
-    "italy",
-    "nz",
-    "newzealand",
-    "be",
-    "belgium",
-    "at",
-    "austria",
-    "ch",
-    "switzerland",
-    "za",
-    "southafrica",
-    "jp",
-    "japan",
-    "in",
-    "india",
-}
 _YES = {"yes", "y", "true", "1", "✓", "✔", "x", "ok", "oui", "ja", "si", "☑", "✅"}
 _NO = {"no", "n", "false", "0", "✗", "✘", "-", "non", "nein", "never", "dont", "don't"}
-_CURRENCY = "£$€¥₹"
 #: Amounts staff write as words ("a week", "two months").
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -58,6 +21,13 @@ _SPAN = re.compile(r"(\d+|[a-z]+)\s*(day|week|month|year|d|w|m|y)s?$")
 _UNITS: dict[str, SpanUnit] = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
 #: Days in each unit: a month is an average one, so "12 months" and "1 year" are both 365 days.
 _DAYS_IN: dict[SpanUnit, float] = {"days": 1, "weeks": 7, "months": 30.44, "years": 12 * 30.44}
+#: Spaces, currency signs and codes, which say nothing about the amount.
+_SPACES_AND_SIGNS = re.compile(r"[\s£$€¥₹]+")
+_CODES = re.compile(r"GBP|USD|EUR|AUD|CAD|CHF|NZD", re.IGNORECASE)
+#: A number whose digits are grouped in threes by "." or by ",", e.g. 1.250.000.
+_GROUPED = {
+    mark: re.compile(rf"[+-]?[0-9]{{1,3}}(?:{re.escape(mark)}[0-9]{{3}})+") for mark in ".,"
+}
 
 
 def text(value: object) -> str:
@@ -71,31 +41,6 @@ def text(value: object) -> str:
     if isinstance(value, dt.datetime) and not (value.hour or value.minute or value.second):
         return value.date().isoformat()
     return as_typed(value)
-
-
-def leading_zero(country: str) -> bool:
-    """Tell whether phone numbers in `country` start with a 0 that a number cell drops."""
-    return "".join(c for c in country.casefold() if c.isalnum()) in _LEADING_ZERO
-
-
-def phone(value: object, *, zero: bool) -> str:
-    """Give a phone number as text, with the leading 0 put back where the country implies it."""
-    if isinstance(value, bool):
-        raise BadCell("is a yes/no, not a phone number.", "Type the phone number.")
-    if isinstance(value, int | float):
-        if isinstance(value, float) and (math.isnan(value) or not value.is_integer()):
-            raise BadCell("is not a phone number.", "Type the phone number as text.")
-        digits = str(int(value))
-        if zero and len(digits) >= 8:
-            return "0" + digits
-        if len(digits) < 10:
-            raise BadCell(
-                "was typed as a number and may have lost its leading 0.",
-                "Type the phone number as text (start it with an apostrophe: '0123...), "
-                "or say the Country in the Settings sheet.",
-            )
-        return digits
-    return text(value)
 
 
 def boolean(value: object) -> bool | None:
@@ -116,34 +61,95 @@ def boolean(value: object) -> bool | None:
     raise BadCell("is not yes or no.", "Type yes or no.")
 
 
-def money(value: object) -> Decimal | None:
-    """Give an amount from a cell ("£1,250.00", 1250, "1 250 €"), None when blank."""
+def money(value: object, *, comma: bool | None = None) -> Decimal | None:
+    """Give an amount from a cell ("£1,250.00", 1250, "1.250,00 €"), None when blank.
+
+    `comma` says how the store writes prices: 1.250,00 (True), 1,250.00 (False), None unknown.
+    It only settles one separator followed by three digits: "1,250" is 1250 unless the store
+    writes 1.250,00; "1.250" is 1250 only where it does, and reported otherwise.
+    """
     if value is None:
         return None
     if isinstance(value, bool):
         raise BadCell("is a yes/no, not an amount.", "Type the amount, e.g. 1250.00.")
     if isinstance(value, int):
+        if value < 0:
+            raise _below_zero()
         return Decimal(value)
     if isinstance(value, float):
         if not math.isfinite(value):
             raise BadCell("is not an amount.", "Type the amount, e.g. 1250.00.")
+        if value < 0:
+            raise _below_zero()
         return Decimal(repr(value))
     raw = text(value)
+    whole, point, cents = raw.partition(".")
+    plain = whole.isdigit() and raw.isascii()
+    if plain and (not point or (cents.isdigit() and len(cents) != 3)):
+        return Decimal(raw)  # first: the usual, "1250" or "1250.00" kept as text
     if not raw:
         return None
-    cleaned = "".join(c for c in raw if c not in _CURRENCY and not c.isspace())
-    for code in ("GBP", "USD", "EUR", "AUD", "CAD", "CHF", "NZD"):
-        cleaned = cleaned.replace(code, "").replace(code.lower(), "")
-    if cleaned.count(",") and cleaned.count(".") == 0 and len(cleaned.rsplit(",", 1)[1]) == 2:
-        cleaned = cleaned.replace(",", ".")  # "12,50" written the continental way
-    cleaned = cleaned.replace(",", "")
+    cleaned = _SPACES_AND_SIGNS.sub("", raw)
+    if cleaned.upper() != cleaned.lower():  # it has letters, maybe a currency code
+        cleaned = _CODES.sub("", cleaned)
+    negative = cleaned[:1] == "(" and cleaned[-1:] == ")"  # the accountant's way of writing -100
+    if negative:
+        cleaned = cleaned[1:-1]
     try:
-        amount = Decimal(cleaned)
+        amount = Decimal(_plain(cleaned, comma))
     except InvalidOperation:
         raise BadCell("is not an amount.", "Type the amount, e.g. 1250.00.") from None
     if not amount.is_finite():
         raise BadCell("is not an amount.", "Type the amount, e.g. 1250.00.")
+    if amount < 0 or (negative and amount):
+        raise _below_zero()
     return amount
+
+
+def _plain(number: str, comma: bool | None) -> str:
+    """Give `number` ("1.250,00", "-1,250") as Decimal reads it; raise `BadCell` when unclear.
+
+    Of "." and ",", the last one is the decimal mark and the other groups thousands.
+    """
+    last = max(number.rfind("."), number.rfind(","))
+    if last < 0:
+        return number
+    mark, whole, fraction = number[last], number[:last], number[last + 1 :]
+    if mark in whole:  # "1.250.000": no decimals, only thousands
+        return _ungrouped(number, mark)
+    other = "," if mark == "." else "."
+    if other in whole:  # "1.250,00" or "1,250.00"
+        return _ungrouped(whole, other) + "." + fraction
+    digits = whole.lstrip("+-")
+    if len(fraction) != 3 or not digits or len(digits) > 3 or digits == "0":
+        return whole + "." + fraction  # "12,50", "1250.000", "0.125": decimals
+    # "1.250" is 1250 where the store writes 1.250,00; "1,250" wherever it does not (the usual
+    # English way, when the store's way is unknown).
+    if comma if mark == "." else not comma:
+        return whole + fraction
+    small = f"{digits}{',' if comma else '.'}{fraction.rstrip('0')}".rstrip(".,")
+    raise BadCell(
+        f"could be {digits}{fraction} or {small}.",
+        f"Type {digits}{fraction} or {small}"
+        + (", or say the Country in the Settings sheet." if comma is None else "."),
+    )
+
+
+def _ungrouped(number: str, mark: str) -> str:
+    """Give `number` without its thousands marks; raise `BadCell` unless in groups of three."""
+    if not _GROUPED[mark].fullmatch(number):
+        raise BadCell(
+            "is not an amount: its digits are not in groups of three.",
+            "Type the amount, e.g. 1250.00.",
+        )
+    return number.replace(mark, "")
+
+
+def _below_zero() -> BadCell:
+    return BadCell(
+        "is below zero.",
+        "Type the amount without a minus sign or brackets; note a return in Notes.",
+    )
 
 
 def whole_number(value: object) -> int | None:
