@@ -32,6 +32,21 @@ def test_new_enquiry_by_status_or_source_with_no_reply_is_waiting() -> None:
     assert [(w.client_id, w.days_waiting) for w in waiting] == [("C2", 2), ("C1", 1)]
 
 
+def test_a_new_enquiry_without_a_date_waits_an_unknown_time_listed_last() -> None:
+    b = book(client("C1", status="New enquiry"),
+             client("C2", "Ann", source="Website form", client_since=D(2026, 3, 1)))
+    for today in (D(2026, 3, 3), D(2026, 9, 3)):  # never "0 days", and never forgotten
+        agenda = build_agenda(b, today)
+        assert [(w.client_id, w.since, w.days_waiting) for w in agenda.waiting][-1] == (
+            "C1", None, None)
+    assert to_json(build_agenda(b, D(2026, 3, 3)))["waiting"] == [
+        {"client_id": "C2", "client": "Ann Reyes", "since": "2026-03-01", "days_waiting": 2,
+         "reason": "New enquiry (Website form), no reply on record"},
+        {"client_id": "C1", "client": "Maria Reyes", "since": None, "days_waiting": None,
+         "reason": "New enquiry, no reply on record"},
+    ]
+
+
 def test_contact_ok_no_keeps_client_out_of_waiting() -> None:
     b = book(client("C1", contact_ok=False), contacts=[contact("C1", D(2026, 3, 1), "Enquiry")])
     assert build_agenda(b, D(2026, 3, 3)).waiting == []

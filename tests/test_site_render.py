@@ -504,3 +504,20 @@ def test_each_month_page_links_to_its_neighbours_and_marks_its_own_month(
         assert ("next month ›" in html) == (at < len(stems) - 1)
         assert f"<title>Calendar: {REAL_MONTHS[at][0]} · " in html
         assert 'href="../calendar.html" aria-current="page"' in html  # the Calendar tab
+
+
+def test_an_enquiry_without_a_date_on_today_says_so_rather_than_zero_days(tmp_path: Path) -> None:
+    from ledgersite.agenda.model import Waiting
+    from site_books import make_agenda
+
+    book = make_book()
+    agenda = make_agenda(book)
+    tom = book.clients["C-002"]
+    agenda.waiting.append(Waiting(tom.id, tom.name, None, None, "New enquiry, no reply on record"))
+    build_site(tmp_path, book, agenda=agenda)
+    today = (tmp_path / "index.html").read_text(encoding="utf-8")
+    at = today.index("New enquiry, no reply on record")
+    card = today[today.rindex("<li", 0, at): today.index("</li>", at)]
+    assert "No date on record: add their enquiry to the Contact log." in card
+    assert "None" not in card and "0 days" not in card
+    assert "3 days" in today and "Since 29 May 2026" in today  # the dated one as before

@@ -73,7 +73,7 @@ def to_json(agenda: Agenda) -> dict[str, Any]:
     return {
         "today": agenda.today.isoformat(),
         "waiting": [
-            {"client_id": w.client_id, "client": w.client, "since": w.since.isoformat(),
+            {"client_id": w.client_id, "client": w.client, "since": w.since and w.since.isoformat(),
              "days_waiting": w.days_waiting, "reason": w.reason}
             for w in agenda.waiting
         ],

@@ -77,8 +77,8 @@ class Waiting:
 
     client_id: str
     client: str
-    since: dt.date
-    days_waiting: int
+    since: dt.date | None  # None: a new enquiry whose date is not in the book
+    days_waiting: int | None
     reason: str
 
 

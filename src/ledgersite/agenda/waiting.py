@@ -39,9 +39,14 @@ def build_waiting(book: Book, today: dt.date, index: BookIndex | None = None) ->
             continue
         item = _waiting(client, sorted(log.get(client.id, []), key=lambda c: c.date), today,
                         client.id in bought)
-        if item and item.days_waiting <= FORGET_AFTER_DAYS:
+        if item and (item.days_waiting or 0) <= FORGET_AFTER_DAYS:
             found.append(item)
-    return sorted(found, key=lambda w: (-w.days_waiting, w.client.casefold()))
+    return sorted(found, key=waited)
+
+
+def waited(item: Waiting) -> tuple[bool, int, str]:
+    """Give the sort key of the waiting list: longest wait first, those without a date last."""
+    return (item.days_waiting is None, -(item.days_waiting or 0), item.client.casefold())
 
 
 def _waiting(
@@ -57,8 +62,9 @@ def _waiting(
                        + (f": {first.notes.strip()}" if first.notes.strip() else ""))
     said = f"{client.status} {client.source}".casefold()
     if answered is None and not has_bought and any(w in said for w in ENQUIRY_WORDS):
-        since = client.client_since or today
+        # Without a Client since date nobody knows how long they have waited: not "0 days".
+        since = client.client_since
         where = f" ({client.source.strip()})" if client.source.strip() else ""
-        return Waiting(client.id, client.name, since, (today - since).days,
+        return Waiting(client.id, client.name, since, (today - since).days if since else None,
                        f"New enquiry{where}, no reply on record")
     return None

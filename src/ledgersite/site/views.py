@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from ledgersite.agenda.model import Agenda, FollowUp, Milestone
+from ledgersite.agenda.waiting import waited
 from ledgersite.book import (
     Book,
     Client,
@@ -158,7 +159,7 @@ def today_view(book: Book, agenda: Agenda, names: dict[str, str]) -> View:
                 "days_waiting": w.days_waiting,
                 "reason": w.reason,
             }
-            for w in sorted(agenda.waiting, key=lambda w: -w.days_waiting)
+            for w in sorted(agenda.waiting, key=waited)
         ],
         "followups": [followup_view(book, names, f, today) for f in followups[:TODAY_SHOWN]],
         "followups_more": max(0, len(followups) - TODAY_SHOWN),
