@@ -41,13 +41,18 @@ def test_building_an_unchanged_book_again_writes_no_page(
     assert any("is up to date" in r.getMessage() for r in caplog.records)
 
 
-def test_a_book_that_is_gone_exits_2_and_keeps_the_last_good_site(tmp_path: Path) -> None:
+def test_a_book_that_is_gone_exits_2_and_keeps_the_last_good_site(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     book = write_book(tmp_path / "book.xlsx")
     out = tmp_path / "site"
     assert build(book, out) == 0
     before = (out / "index.html").read_bytes()
     book.unlink()
-    assert build(book, out) == 2
+    with caplog.at_level(logging.INFO):
+        assert build(book, out) == 2
+    assert [r.getMessage() for r in caplog.records] == [
+        "The site was not updated; the last good one stays in place."]
     assert (out / "index.html").read_bytes() == before
     assert status(out)["ok"] is False and status(out)["error"]
     write_book(book)

@@ -157,6 +157,12 @@ def test_a_book_in_a_folder_that_does_not_exist_is_refused_in_plain_words(tmp_pa
         make_watcher(tmp_path / "Shop" / "book.xlsx", tmp_path / "site", config=Config())
 
 
+def test_a_mistyped_book_name_is_refused_as_build_refuses_it(tmp_path: Path) -> None:
+    (tmp_path / "book.xlsx").write_bytes(b"")
+    with pytest.raises(BookNotFound, match=r"There is no file or folder called bok\.xlsx"):
+        make_watcher(tmp_path / "bok.xlsx", tmp_path / "site", config=Config())
+
+
 def test_a_folder_of_csv_files_is_rebuilt_when_one_of_them_is_saved(tmp_path: Path) -> None:
     folder = tmp_path / "book"
     folder.mkdir()

@@ -97,7 +97,6 @@ def failure_recorded(out: Path) -> Iterator[None]:
             publish.record_failure(out, failed_at=dt.datetime.now(dt.UTC), reason=reason)
         except OSError as io_error:
             log.error("Could not mark the site as out of date: %s", io_error)
-        log.error("The site was not updated; the last good one stays in place.")
         raise
 
 

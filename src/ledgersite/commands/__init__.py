@@ -18,6 +18,11 @@ def add_book_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="FILE", help="settings file (default: ledgersite.toml)")
 
 
+def counted(number: int, noun: str) -> str:
+    """Give "1 client", "2 clients", "10,000 clients"."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
 def add_out_argument(parser: argparse.ArgumentParser) -> None:
     """Add --out, the site folder of `build` and `watch`."""
     parser.add_argument("--out", metavar="DIR", required=True, type=Path, help="the site folder")

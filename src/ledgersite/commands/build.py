@@ -14,8 +14,10 @@ from ledgersite.commands import (
     add_out_argument,
     add_password_options,
     add_today_argument,
+    counted,
     site_folder,
 )
+from ledgersite.errors import LedgersiteError
 
 if TYPE_CHECKING:
     from ledgersite.config import Config
@@ -56,17 +58,21 @@ def run(args: argparse.Namespace) -> int:
     on_terminal = sys.stderr.isatty() and log.isEnabledFor(logging.INFO)
     progress = draw_progress if on_terminal else None
     key = site_key(args)
-    report = build(
-        args.book, args.out, config=config, today=args.today, progress=progress, key=key
-    )
+    try:
+        report = build(
+            args.book, args.out, config=config, today=args.today, progress=progress, key=key
+        )
+    except LedgersiteError:
+        log.error("The site was not updated; the last good one stays in place.")
+        raise
     seconds = time.monotonic() - started
     log.info(
-        "Built %s: %d clients, %d pages written, %d unchanged, %d problems, %.1f s.",
+        "Built %s: %s, %s written, %d unchanged, %s, %.1f s.",
         args.out,
-        report.clients,
-        report.written,
+        counted(report.clients, "client"),
+        counted(report.written, "page"),
         report.unchanged,
-        report.problems,
+        counted(report.problems, "problem"),
         seconds,
     )
     return 0

@@ -7,7 +7,7 @@ import json
 import sys
 
 from ledgersite.book import Problem
-from ledgersite.commands import add_book_argument
+from ledgersite.commands import add_book_argument, counted
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -56,7 +56,7 @@ def problem_json(problem: Problem) -> dict[str, object]:
 
 def format_table(problems: list[Problem], *, clients: int) -> str:
     """Give the problems as readable text, grouped by sheet, worst first."""
-    book = f"{clients:,} client{'' if clients == 1 else 's'}"
+    book = counted(clients, "client")
     if not problems:
         return f"No problems found ({book}).\n"
     errors = sum(p.severity == "error" for p in problems)

@@ -56,10 +56,7 @@ def read_book(location: str | Path, *, config: Config, background: bool = False)
                 )
             return read_csv_folder(path)
         if not path.exists():
-            raise BookNotFound(
-                f"There is no file or folder called {path.name} in {_where(path)}."
-                " Check the name and where it is saved."
-            )
+            raise not_found(path)
         kind = sniff(path)
         if kind == "csv":
             return read_csv_file(path, config.sheets.get("clients", LONE_CSV_SHEET))
@@ -77,6 +74,14 @@ def read_book(location: str | Path, *, config: Config, background: bool = False)
         ) from err
     except RecursionError as err:  # deeply nested XML in a hostile file
         raise UnsupportedFormat(f"{path.name} cannot be read: it looks damaged.") from err
+
+
+def not_found(path: Path) -> BookNotFound:
+    """Give the error that says there is no book at `path`."""
+    return BookNotFound(
+        f"There is no file or folder called {path.name} in {_where(path)}."
+        " Check the name and where it is saved."
+    )
 
 
 def _where(path: Path) -> str:

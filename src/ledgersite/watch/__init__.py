@@ -39,7 +39,7 @@ def make_watcher(
     (network shares do not deliver them). `interval`: seconds between looks at a Google Sheet.
     `key`: lock every page with the site's password (see `ledgersite.site.seal`).
     """
-    from ledgersite.sources.read import is_google_sheet
+    from ledgersite.sources.read import is_google_sheet, not_found
 
     builder = BookBuilder(location, out, config=config, today=today, key=key)
     if isinstance(location, str) and is_google_sheet(location):
@@ -57,4 +57,6 @@ def make_watcher(
         raise BookNotFound(
             f"There is no folder {folder} to watch for {book.name}: check where the book is saved."
         )
+    if not book.exists():  # a mistyped name, not a book being saved over: waiting would not help
+        raise not_found(book)
     return FileWatcher(book, out, Retrier(builder), poll=poll, day_changed=builder.day_changed)
