@@ -38,7 +38,8 @@ def built(tmp_path: Path) -> tuple[Path, Path, Path]:
         ("health.html", '{% extends "base.html" %}\n{% block content %}{% if %}{% endblock %}',
          2, "Expected an expression"),
         ("health.html", '{% extends "base.html" %}{% block content %}\n\n'
-         '{% include "our_footer.html" %}{% endblock %}', 3, "our_footer.html"),
+         '{% include "our_footer.html" %}{% endblock %}', 3,
+         'it uses "our_footer.html", which is neither among yours nor ours'),
     ],
     ids=["old calendar", "syntax error", "missing include"],
 )

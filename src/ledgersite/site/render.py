@@ -298,6 +298,8 @@ def store_template_problem(err: Exception, folder: Path | None) -> TemplateProbl
     if isinstance(err, jinja2.TemplateSyntaxError) and err.filename:
         spots.append((err.filename, err.lineno))
     what = err.message if isinstance(err, jinja2.TemplateError) else str(err)
+    if isinstance(err, jinja2.TemplateNotFound):
+        what = f'it uses "{err.name}", which is neither among yours nor ours'
     what = what or type(err).__name__
     for filename, line in reversed(spots):  # the innermost first
         path = Path(filename).resolve()
