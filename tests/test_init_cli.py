@@ -22,7 +22,7 @@ def test_writes_a_starter_book_and_says_what_to_do_next(
     values = {r[0]: r[1] for r in settings.iter_rows(min_row=2, max_col=2, values_only=True)}
     assert values["Store name"] == "Bijou"
     assert values["Time zone"] == "America/Chicago"
-    assert values["Country"] == "US"
+    assert (values["Country"], values["Currency"]) == ("US", "USD")
     assert values["Day-first dates"] == "No"
     assert not (tmp_path / "ledgersite.toml").exists()
 
@@ -33,6 +33,15 @@ def test_a_shop_in_europe_gets_day_first_dates(tmp_path: Path) -> None:
     settings = openpyxl.load_workbook(book)["Settings"]
     values = {r[0]: r[1] for r in settings.iter_rows(min_row=2, max_col=2, values_only=True)}
     assert (values["Country"], values["Day-first dates"]) == ("IE", "Yes")
+    assert values["Currency"] == "EUR"
+
+
+def test_a_shop_whose_currency_is_not_known_gets_an_empty_currency(tmp_path: Path) -> None:
+    book = tmp_path / "book.xlsx"
+    assert main(["init", str(book), "--time-zone", "Asia/Kathmandu"]) == 0
+    settings = openpyxl.load_workbook(book)["Settings"]
+    values = {r[0]: r[1] for r in settings.iter_rows(min_row=2, max_col=2, values_only=True)}
+    assert values["Country"] == "NP" and values["Currency"] is None
 
 
 def test_refuses_to_replace_an_existing_book_and_leaves_it_untouched(

@@ -50,7 +50,12 @@ def run(args: argparse.Namespace) -> int:
     report is printed (output piped into `head` may stop at any line).
     """
     from ledgersite.starter import write_starter
-    from ledgersite.starter.region import country_of, local_time_zone, writes_day_first
+    from ledgersite.starter.region import (
+        country_of,
+        currency_of,
+        local_time_zone,
+        writes_day_first,
+    )
 
     book: Path = args.book
     _check_can_write(book, force=args.force)
@@ -66,7 +71,8 @@ def run(args: argparse.Namespace) -> int:
     day_first = writes_day_first(country)
     if args.export is None:
         write_starter(
-            book, store_name=args.store, time_zone=time_zone, country=country, day_first=day_first
+            book, store_name=args.store, time_zone=time_zone, country=country,
+            currency=currency_of(country), day_first=day_first,
         )
         print(f"Wrote {book}: a client book with example rows on every sheet.")
         print("Open it, read the Instructions sheet, and replace the examples with your clients.")
@@ -82,6 +88,7 @@ def run(args: argparse.Namespace) -> int:
             store_name=args.store,
             time_zone=time_zone,
             country=country,
+            currency=currency_of(country),
             day_first=day_first if imported.day_first is None else imported.day_first,
             clients=imported.clients,
             extra_columns=imported.extra_columns,
