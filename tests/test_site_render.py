@@ -179,8 +179,13 @@ def test_today_shows_the_first_of_a_long_section_and_links_the_page_with_the_res
         link = re.search(r'<p class="section-more"><a class="inline-link" href="([^"]+)">'
                          r"And (\d+) more on", section)
         assert link and link.groups() == (page, str(more)), title
-    first = sections["Follow-ups due"].split('<li class="card')[1]
-    assert "Client 0040" in first  # the longest overdue first
+    cards = sections["Follow-ups due"].split('<li class="card')[1:]
+    kinds = [card.split('"')[0].strip() for card in cards]
+    due = kinds.count("status-due")
+    assert due and kinds == ["status-due"] * due + ["status-overdue"] * (30 - due)
+    # Then the overdue from yesterday back; Client 0040, due 40 days ago, is left for Follow-ups.
+    assert "Client 0001" in cards[due] and "Client 0002" in cards[due + 1]
+    assert not any("Client 0040" in card for card in cards)
     assert "section-more" not in sections["Stay in touch"]
     followups = (tmp_path / "followups.html").read_text(encoding="utf-8")
     overdue = followups.split('id="g-overdue"')[1].split("</section>")[0]

@@ -145,9 +145,12 @@ def today_view(book: Book, agenda: Agenda, names: dict[str, str]) -> View:
         for t in sorted(book.tasks, key=lambda t: (t.due or dt.date.max, t.row))
         if t.done_on is None and (t.client_id, t.task) not in shown_tasks
     ]
-    followups = [
-        f for f in sorted(agenda.followups, key=lambda f: (f.due, f.client)) if _is_open_now(f)
-    ]
+    # Today's first, then the overdue from yesterday back: what can still be done well comes
+    # before a weeks-old thank-you note (Follow-ups lists those, most overdue first).
+    followups = sorted(
+        (f for f in agenda.followups if _is_open_now(f)),
+        key=lambda f: (f.due != today, -f.due.toordinal(), f.client),
+    )
     occasions = [m for m in agenda.milestones if m.days_away == 0]
     soon = [m for m in agenda.milestones if m.days_away != 0]
     return {
