@@ -3,12 +3,14 @@ book), yet passes on its exit code and every line it wrote."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from book_files import write_book
@@ -80,3 +82,34 @@ def test_quiet_and_verbose_may_come_after_the_command(tmp_path: Path) -> None:
     assert (quiet.returncode, quiet.stderr) == (0, "")
     verbose = program("check", str(book), "-v")
     assert verbose.returncode == 0 and "validated book.xlsx" in verbose.stderr
+
+
+def _read_one_line(tmp_path: Path, *args: str) -> tuple[int, str]:
+    """Run the program for a reader that takes one line and stops reading, as `| head -1`
+    does; give the exit code and what the program wrote to stderr."""
+    errors = tmp_path / "stderr.txt"
+    with errors.open("w") as stderr, subprocess.Popen(
+        [sys.executable, "-m", "ledgersite", *args], stdout=subprocess.PIPE, stderr=stderr
+    ) as running:
+        assert running.stdout is not None
+        running.stdout.readline()
+        running.stdout.close()
+        code = running.wait(timeout=120)
+    return code, errors.read_text()
+
+
+@pytest.mark.parametrize(
+    "command", [["check", "--json"], ["agenda", "--json", "--today", "2026-06-01"]]
+)
+def test_a_reader_that_stops_early_ends_the_program_quietly(
+    tmp_path: Path, command: list[str]
+) -> None:
+    book = write_book(tmp_path / "book.xlsx")
+    wb = load_workbook(book)
+    for i in range(3000):  # far more output than a pipe holds: birthdays soon, unknown buyers
+        wb["Clients"].append([f"C-{i + 100}", f"Ann{i}", "Lee", "", "", dt.date(1990, 6, 2)])
+        wb["Purchases"].append(["2026-05-01", f"NOBODY-{i}", "Ring", "Rings", 100])
+    wb.save(book)
+    code, stderr = _read_one_line(tmp_path, command[0], str(book), *command[1:])
+    assert "Traceback" not in stderr and "Error" not in stderr, stderr
+    assert code == 141

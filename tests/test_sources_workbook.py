@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shutil
+import subprocess
+import sys
 import threading
 import time
 import weakref
@@ -20,6 +23,7 @@ from ledgersite import collector, load
 from ledgersite.config import Config
 from ledgersite.load import load_book
 from ledgersite.sources import workbook
+from ledgersite.sources.extent import far_flung_cell
 from ledgersite.sources.raw import EPOCH_1900, EPOCH_1904, LateReadError, RawBook
 from ledgersite.sources.read import read_book
 from ledgersite.sources.workbook import PARALLEL_BYTES, read_workbook
@@ -134,6 +138,71 @@ def test_a_sheet_that_declares_a_million_rows_and_holds_six_is_read_quickly(
     clients = read_book(path, config=Config()).sheets[0]
     assert time.monotonic() - started < 5
     assert len(clients.rows) == 6
+
+
+#: Reads the first sheet of the book in argv[1] with the address space capped at 1 GB, and
+#: prints its length and its cells that hold something.
+_READ_WITHIN_1_GB = """
+import json, logging, resource, sys
+from pathlib import Path
+from ledgersite.config import Config
+from ledgersite.sources.read import read_book
+logging.basicConfig(level=logging.INFO, format="%(message)s")
+resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+rows = read_book(Path(sys.argv[1]), config=Config()).sheets[0].rows
+used = [[r + 1, c, v] for r, row in enumerate(rows) for c, v in enumerate(row) if v is not None]
+print(json.dumps([len(rows), used]))
+"""
+
+
+def _book_with_a_stray_cell(tmp_path: Path, *cells: str) -> Path:
+    """Give a two-client book with "x" typed in each of `cells`, as after Ctrl+Down and typing."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Clients"
+    ws.append(["First name", "Last name"])
+    ws.append(["Maria", "Reyes"])
+    for cell in cells:
+        ws[cell] = "x"
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("cells", "strays"),
+    [
+        (["XFD1048576"], [[1048576, 16383, "x"]]),
+        (["Z1048576"], [[1048576, 25, "x"]]),
+        (["A1048576", "ZZ1"], [[1, 701, "x"], [1048576, 0, "x"]]),
+    ],
+)
+def test_a_stray_cell_in_the_far_corner_is_read_within_modest_memory(
+    tmp_path: Path, cells: list[str], strays: list[list[object]]
+) -> None:
+    # calamine would hold these sheets as a dense box of up to 17 billion cells and abort.
+    path = _book_with_a_stray_cell(tmp_path, *cells)
+    done = subprocess.run([sys.executable, "-c", _READ_WITHIN_1_GB, str(path)],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    length, used = json.loads(done.stdout)
+    assert length == 1048576
+    heading = [[1, 0, "First name"], [1, 1, "Last name"], [2, 0, "Maria"], [2, 1, "Reyes"]]
+    assert sorted(used) == sorted(heading + strays)
+    assert f"as far out as {cells[0] if len(cells) == 1 else 'ZZ1048576'}" in done.stderr
+    assert "Ctrl+End" in done.stderr
+
+
+def test_only_sheets_whose_cells_are_far_apart_count_as_far_flung(tmp_path: Path) -> None:
+    assert far_flung_cell(_book_with_a_stray_cell(tmp_path, "Z1048576").read_bytes()) == (
+        "Z1048576"
+    )
+    near = _book_with_a_stray_cell(tmp_path, "XFD1")  # a box of 32,768 cells: harmless
+    assert far_flung_cell(near.read_bytes()) is None
+    formatted = _save(tmp_path)  # whole columns formatted: <dimension> is huge, the data small
+    _rewrite_dimension(formatted, "A1:XFD1048576")
+    assert far_flung_cell(formatted.read_bytes()) is None
 
 
 def test_xlsm_and_odd_extensions_are_read_by_content(tmp_path: Path) -> None:

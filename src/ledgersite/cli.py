@@ -1,7 +1,8 @@
 """The `ledgersite` command: parse options, set up logging, call one core function.
 
 Exit codes: 0 success; 1 the book has errors (check --strict: or warnings); 2 the book or
-settings cannot be used; 130 interrupted. Messages go to stderr in plain English.
+settings cannot be used; 130 interrupted; 141 the output's reader stopped reading (`| head`),
+as the shell reports a program ended by SIGPIPE. Messages go to stderr in plain English.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from ledgersite.commands import agenda, build, check, init, serve, watch
 from ledgersite.errors import LedgersiteError
 
 COMMANDS = (check, build, agenda, watch, serve, init)
+#: The exit code when the output's reader stopped reading: the shell's for a SIGPIPE death.
+READER_GONE = 128 + 13
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -60,7 +63,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return err.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        _discard_output()
+        return READER_GONE
     return code
+
+
+def _discard_output() -> None:
+    """Point standard output at devnull, as its reader is gone.
+
+    Python flushes it on the way out, which would otherwise fail once more.
+    """
+    with contextlib.suppress(OSError, ValueError):  # e.g. stdout replaced by a test's capture
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def run() -> NoReturn:
@@ -78,7 +95,10 @@ def run() -> NoReturn:
         raise SystemExit(code)
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
-        # e.g. output piped to a program that stopped reading
-        with contextlib.suppress(OSError):
+        try:
             stream.flush()
+        except BrokenPipeError:  # piped to a program that stopped reading, e.g. `head`
+            code = READER_GONE
+        except OSError:
+            pass
     os._exit(code)

@@ -29,6 +29,7 @@ import python_calamine
 
 from ledgersite import collector
 from ledgersite.errors import PasswordProtected, SourceError, UnsupportedFormat
+from ledgersite.sources.extent import far_flung_cell
 from ledgersite.sources.raw import EPOCH_1900, EPOCH_1904, CellValue, RawBook, RawSheet
 from ledgersite.sources.sniff import SAVE_AS_XLSX, SAVE_AS_XLSX_SENTENCE
 
@@ -55,6 +56,13 @@ def read_workbook(path: Path, kind: str, *, background: bool = False) -> RawBook
     try:
         with collector.paused():
             book, stop_reading = _read_with_calamine(path, kind, background)
+    except _FarFlung as err:
+        log.info(
+            "%s: a sheet has something typed far from its other cells, as far out as %s, so it"
+            " is read the slower way. In Excel, Ctrl+End goes there: delete it if it is a slip.",
+            path.name, err,
+        )
+        book = _read_with_openpyxl(path, None)
     except python_calamine.PasswordError as err:
         raise PasswordProtected(
             "This workbook is password-protected: save a copy without a password and use that"
@@ -88,6 +96,10 @@ def read_workbook(path: Path, kind: str, *, background: bool = False) -> RawBook
     if not book:
         raise UnsupportedFormat(f"{path.name} holds no sheets that can be read: {SAVE_AS_XLSX}.")
     return RawBook(sheets=book, origin=path.name, kind=kind, epoch=epoch, stop_reading=stop_reading)
+
+
+class _FarFlung(Exception):
+    """Raised before calamine would hold a mostly empty sheet as a box of billions of cells."""
 
 
 def _is_panic(err: BaseException) -> bool:
@@ -128,6 +140,8 @@ def _read_with_calamine(
     the next ones are parsed. An .ods is parsed whole when opened: no gain there.
     """
     data = path.read_bytes()  # every workbook from the same bytes: one version of the file
+    if kind == "xlsx" and (corner := far_flung_cell(data)) is not None:
+        raise _FarFlung(corner)
     workbook = _open_calamine(data)
     handed_over = False
     try:
