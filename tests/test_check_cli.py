@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -195,3 +196,12 @@ def test_adventureworks_customers_load_as_a_client_book_with_a_column_mapping(
     assert jon.client_since == dt.date(2011, 1, 19)
     assert "YearlyIncome" in book.extra_columns
     assert took < 20, f"check took {took:.1f} s"
+
+
+def test_a_book_only_openpyxl_reads_is_checked_without_a_technical_line(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    realworld = Path(__file__).resolve().parents[2] / "shared" / "realworld" / "xlsx"
+    with caplog.at_level(logging.INFO):
+        main(["check", str(realworld / "exceljs__test-row-styles.xlsx")])
+    assert [r.getMessage() for r in caplog.records if "calamine" in r.getMessage()] == []

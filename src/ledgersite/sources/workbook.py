@@ -76,7 +76,7 @@ def read_workbook(path: Path, kind: str, *, background: bool = False) -> RawBook
                 f"{path.name} cannot be read: it looks damaged or unusual. Open it in LibreOffice"
                 " and save it again, or save it as an Excel Workbook (.xlsx)."
             ) from err
-        log.info("python-calamine could not read %s (%r); trying openpyxl", path.name, err)
+        log.debug("python-calamine could not read %s (%r); trying openpyxl", path.name, err)
         book = _read_with_openpyxl(path, err)
     else:
         try:
