@@ -20,7 +20,7 @@ from ledgersite.pipeline import build_book
 from ledgersite.site.publish import read_manifest
 from ledgersite.site.render import notes_html
 from ledgersite.site.theme import TEMPLATES
-from ledgersite.site.views import DAY_SHOWN, GROUP_PAGE, followup_group_pages
+from ledgersite.site.views import DAY_SHOWN, GROUP_PAGE, group_pages
 from site_books import XSS, build_site, busy_agenda, busy_day, crowd, make_book
 
 
@@ -225,7 +225,7 @@ def test_follow_ups_show_the_first_of_a_long_group_and_link_all_of_it(tmp_path: 
 def test_a_whole_group_is_split_at_exactly_each_page_full(count: int) -> None:
     group = {"key": "later", "title": "Later", "items": list(range(count)),
              "html": "followups/later.html"}
-    parts = followup_group_pages(group)
+    parts = group_pages(group)
     assert len(parts) == -(-count // GROUP_PAGE)
     assert [item for part in parts for item in part["items"]] == list(range(count))
     assert all(part["items"] for part in parts)  # no empty page at the end
@@ -526,3 +526,34 @@ def test_an_enquiry_without_a_date_on_today_says_so_rather_than_zero_days(tmp_pa
     assert "No date on record: add their enquiry to the Contact log." in card
     assert "None" not in card and "0 days" not in card
     assert "3 days" in today and "Since 29 May 2026" in today  # the dated one as before
+
+
+def test_a_long_stay_in_touch_list_is_linked_from_today_and_listed_whole(tmp_path: Path) -> None:
+    from ledgersite.agenda.model import StayInTouch
+    from site_books import make_agenda
+
+    book = crowd(make_book(), 1030)
+    agenda = make_agenda(book)
+    agenda.stay_in_touch += [StayInTouch(c.id, c.name, 800 + n, None)
+                             for n, c in enumerate(book.clients.values()) if c.id[0] == "Z"]
+    build_site(tmp_path, book, agenda=agenda)
+    today = (tmp_path / "index.html").read_text(encoding="utf-8")
+    section = today.split('aria-label="Stay in touch"')[1].split("</section>")[0]
+    assert '<span class="count">1,031</span>' in section
+    assert section.count('<li class="card') == 12
+    assert ('<a class="inline-link" href="followups/stay-in-touch.html">And 1,019 more on the'
+            " Stay in touch list ›</a>") in section
+    first = (tmp_path / "followups" / "stay-in-touch.html").read_text(encoding="utf-8")
+    second = (tmp_path / "followups" / "stay-in-touch-2.html").read_text(encoding="utf-8")
+    assert "1–1,000 of 1,031" in first and "1,001–1,031 of 1,031" in second
+    assert 'href="../followups/stay-in-touch-2.html" rel="next"' in first
+    assert 'href="../followups/stay-in-touch.html" rel="prev"' in second
+    names = re.findall(r'class="who" href="\.\./(clients/[^"]+)"', first + second)
+    assert len(names) == len(set(names)) == 1031
+    assert all((tmp_path / unquote(n)).is_file() for n in names)
+    assert "last bought 2 years ago" in first  # 800 days: years, not "26 months"
+    agenda.stay_in_touch = agenda.stay_in_touch[:12]
+    build_site(tmp_path, book, agenda=agenda)
+    assert not (tmp_path / "followups" / "stay-in-touch.html").exists()
+    assert "section-more" not in (tmp_path / "index.html").read_text(encoding="utf-8").split(
+        'aria-label="Stay in touch"')[1].split("</section>")[0]

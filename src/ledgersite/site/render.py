@@ -184,13 +184,22 @@ def plan_site(
         if not shown["more"]:
             continue
         # Too many for the Follow-ups page: all of them on pages of their own.
-        parts = views.followup_group_pages(group)
+        parts = views.group_pages(group)
         for part in parts:
             title = f"Follow-ups: {group['title']}"
             if len(parts) > 1:
                 title += f", {part['first']:,}–{part['last']:,} of {part['total']:,}"
             page(part["html"], "followup_group.html", "followups", title, view=part,
                  date=followups["today"])
+    stay = views.stay_in_touch_cards(book, agenda, names)
+    if len(stay) > views.STAY_IN_TOUCH_SHOWN:
+        # More than Today shows: everyone on pages of their own, longest out of touch first.
+        group = {"title": "Stay in touch", "html": views.STAY_IN_TOUCH_PAGE, "items": stay}
+        for part in (parts := views.group_pages(group)):
+            title = "Stay in touch"
+            if len(parts) > 1:
+                title += f", {part['first']:,}–{part['last']:,} of {part['total']:,}"
+            page(part["html"], "stay_in_touch.html", "today", title, view=part)
     for sheet in sheets:
         page(sheet["html"], "call_sheet.html", "followups", f"Call sheet: {sheet['associate']}",
              view=sheet, date=followups["today"])

@@ -36,6 +36,8 @@ View = dict[str, Any]
 UNASSIGNED = "Not assigned"
 WEEK = 7
 STAY_IN_TOUCH_SHOWN = 12
+#: The page of everyone to get back in touch with, when Today cannot show them all.
+STAY_IN_TOUCH_PAGE = "followups/stay-in-touch.html"
 #: How many cards Today shows of its follow-ups, today's occasions and coming dates; the rest
 #: are a tap away on Follow-ups and the Calendar (a 10,000-client book had 1,400 coming up).
 TODAY_SHOWN = 30
@@ -181,16 +183,23 @@ def today_view(book: Book, agenda: Agenda, names: dict[str, str]) -> View:
             }
             for g in agenda.gift_ideas
         ],
-        "stay_in_touch": [
-            {
-                **_person(book, names, s.client_id, s.client),
-                "since": _since_text(s.days_since_purchase, s.days_since_contact),
-            }
-            for s in agenda.stay_in_touch[:STAY_IN_TOUCH_SHOWN]
-        ],
+        "stay_in_touch": stay_in_touch_cards(book, agenda, names, STAY_IN_TOUCH_SHOWN),
         "stay_in_touch_more": max(0, len(agenda.stay_in_touch) - STAY_IN_TOUCH_SHOWN),
         "problems": problem_counts(book.problems),
     }
+
+
+def stay_in_touch_cards(
+    book: Book, agenda: Agenda, names: dict[str, str], shown: int | None = None
+) -> list[View]:
+    """Give the first `shown` (default: all) clients to get back in touch with, longest first."""
+    return [
+        {
+            **_person(book, names, s.client_id, s.client),
+            "since": _since_text(s.days_since_purchase, s.days_since_contact),
+        }
+        for s in agenda.stay_in_touch[:shown]
+    ]
 
 
 def _since_text(purchase: int | None, contact: int | None) -> str:
@@ -203,6 +212,8 @@ def _since_text(purchase: int | None, contact: int | None) -> str:
 
 
 def _ago(days: int) -> str:
+    if days >= 730:
+        return f"{days // 365} years ago"
     if days >= 60:
         return f"{days // 30} months ago"
     return formats.days_away(-days)
@@ -231,8 +242,8 @@ def followup_groups(book: Book, agenda: Agenda, names: dict[str, str]) -> list[V
     ]
 
 
-def followup_group_pages(group: View) -> list[View]:
-    """Give the pages of a whole group of follow-ups, GROUP_PAGE cards each, linked in order.
+def group_pages(group: View) -> list[View]:
+    """Give the pages of a whole group of cards, GROUP_PAGE each, linked in order.
 
     The first is the group's own page (`html`); the others add "-2", "-3"... to its name.
     """
