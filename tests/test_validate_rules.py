@@ -615,3 +615,21 @@ def test_a_birthday_after_today_is_reported_and_left_out() -> None:
         (2, "F", "'14/03/2030' is in the future."),
         (3, "F", "'2027-01-01' is in the future."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("Maria Reyes", "Maria", "Reyes"),
+        ("Reyes, Maria", "Maria", "Reyes"),
+        ("Mrs Anna Smith", "Anna", "Smith"),
+        ("Dr. Mary Ann Smith", "Mary Ann", "Smith"),
+        ("Anna van der Berg", "Anna", "van der Berg"),
+        ("Cher", "Cher", ""),
+    ],
+)
+def test_a_single_name_column_is_split_into_first_and_last_name(
+    typed: str, first: str, last: str
+) -> None:
+    b = book(("Clients", [["Client ID", "Name"], ["C1", typed]]))
+    assert (b.clients["C1"].first_name, b.clients["C1"].last_name) == (first, last)

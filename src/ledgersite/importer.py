@@ -19,6 +19,7 @@ from pathlib import Path
 from ledgersite.config import Config
 from ledgersite.errors import BookInvalid
 from ledgersite.export_columns import ADDRESS_LINE_2, FULL_NAME, match_columns, recognise
+from ledgersite.names import split_name
 from ledgersite.sources.raw import CellValue, RawSheet, column_letter
 from ledgersite.sources.read import read_book
 from ledgersite.starter.content import Value
@@ -263,12 +264,9 @@ def _as_channel(value: CellValue) -> Value:
 
 
 def _split_name(full: str) -> dict[str, Value]:
-    """Give First name and Last name from "Maria Reyes" or "Reyes, Maria"."""
-    if "," in full:
-        last, _, first = full.partition(",")
-    else:
-        first, _, last = full.rpartition(" ") if " " in full else (full, "", "")
-    return {k: v.strip() for k, v in (("First name", first), ("Last name", last)) if v.strip()}
+    """Give First name and Last name from "Maria Reyes", "Reyes, Maria" or "Mrs Maria Reyes"."""
+    first, last = split_name(full)
+    return {k: v for k, v in (("First name", first), ("Last name", last)) if v}
 
 
 def _day_first(texts: Sequence[str]) -> bool | None:

@@ -14,6 +14,7 @@ from functools import partial
 
 from ledgersite.book import Client, ContactChannel, PartialDate, Settings
 from ledgersite.errors import BookInvalid
+from ledgersite.names import split_name
 from ledgersite.validate.cells import BadCell
 from ledgersite.validate.country import country_code
 from ledgersite.validate.dates import born, to_date, to_partial
@@ -114,8 +115,7 @@ def read_clients(
     for row, cells in table.rows():
         first, last = text(table.raw(cells, "first_name")), text(table.raw(cells, "last_name"))
         if not (first or last):
-            full = text(table.raw(cells, "full_name"))
-            first, _, last = full.partition(" ") if full else ("", "", "")
+            first, last = split_name(text(table.raw(cells, "full_name")))
         client = Client(id="", first_name=first, last_name=last.strip(), row=row)
         for name, cell in texts:
             setattr(client, name, text(cell(cells)))
