@@ -454,3 +454,26 @@ def test_the_corpus_workbooks_read_in_the_background_as_in_one_go(realworld: Pat
         assert [(s.name, s.rows) for s in reversed(two.sheets)] == [
             (s.name, s.rows) for s in reversed(one.sheets)
         ], path.name
+
+
+def test_a_merged_cell_gives_its_value_to_every_cell_it_covers(tmp_path: Path) -> None:
+    wb = Workbook()
+    clients = wb.active
+    assert clients is not None
+    clients.title = "Clients"
+    clients.append(["Bijou client book"])
+    clients.merge_cells("A1:XFD1")  # a title across every column
+    clients.append(["Client ID", "First name", "Last name"])
+    clients.append(["C1", "Tom", "Reyes"])
+    purchases = wb.create_sheet("Purchases")
+    purchases.append(["Date", "Client", "Item"])
+    for day in (1, 2, 3):
+        purchases.append([dt.date(2026, 1, day), "C1" if day == 1 else None, "Ring"])
+    purchases.merge_cells("B2:B4")
+    path = tmp_path / "merged.xlsx"
+    wb.save(path)
+    book = load_book(path, Config())
+    assert [(p.client_id, p.date.day) for p in book.purchases] == [("C1", 1), ("C1", 2), ("C1", 3)]
+    assert book.problems == []
+    raw = read_book(path, config=Config())
+    assert max(len(row) for sheet in raw.sheets for row in sheet.rows) == 3

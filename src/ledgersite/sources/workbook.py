@@ -20,7 +20,7 @@ import threading
 import time
 import warnings
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, cast
@@ -41,6 +41,8 @@ FALLBACK_SECONDS = 30.0
 #: the caller asks for it (below it, reading them at once is as quick).
 PARALLEL_BYTES = 256 * 1024
 READER_THREADS = 2
+#: A merged range as calamine gives it: ((top row, left column), (bottom row, right column)).
+MergedRange = tuple[tuple[int, int], tuple[int, int]]
 _DATE1904 = re.compile(rb"""date1904\s*=\s*["'](?:1|true)["']""", re.IGNORECASE)
 _NULL_DATE = re.compile(rb"""<table:null-date[^>]*date-value\s*=\s*["']1904-01-01""")
 
@@ -250,8 +252,30 @@ def _sheet_rows(workbook: python_calamine.CalamineWorkbook, name: str) -> list[l
     for values in sheet.to_python():
         row = _clean(values)
         rows.append(pad + row if row and first_col else row)
+    _fill_merged(rows, sheet.merged_cell_ranges or ())
     _drop_trailing_empty_rows(rows)
     return rows
+
+
+def _fill_merged(rows: list[list[CellValue]], merged: Iterable[MergedRange]) -> None:
+    """Give every cell of a merged range its top-left cell's value, as it shows on screen: a
+    Client cell merged down over three purchases names the client of all three. A range goes
+    no further right than the sheet's widest row (a title merged across every column does not
+    make 16,384 of them)."""
+    width = 0
+    for (top, left), (bottom, right) in merged:
+        if top >= len(rows) or left >= len(rows[top]) or rows[top][left] is None:
+            continue
+        width = width or max(map(len, rows))
+        right = min(right, width - 1)
+        value = rows[top][left]
+        for number in range(top, min(bottom, len(rows) - 1) + 1):
+            row = rows[number]
+            if len(row) <= right:
+                row.extend([None] * (right + 1 - len(row)))
+            for col in range(left, right + 1):
+                if row[col] is None:
+                    row[col] = value
 
 
 def _clean(values: list[Any]) -> list[CellValue]:
