@@ -633,3 +633,10 @@ def test_a_single_name_column_is_split_into_first_and_last_name(
 ) -> None:
     b = book(("Clients", [["Client ID", "Name"], ["C1", typed]]))
     assert (b.clients["C1"].first_name, b.clients["C1"].last_name) == (first, last)
+
+
+@pytest.mark.parametrize("typed", ["unknown", "N/A", "?", "TBC", "-"])
+def test_dont_know_in_a_birthday_or_phone_is_a_blank_not_a_problem(typed: str) -> None:
+    b = book(clients(["C1", "Ana", "Lima", None, typed, typed]))
+    assert (b.clients["C1"].phone, b.clients["C1"].birthday) == ("", None)
+    assert b.problems == []

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+#: What staff type on purpose for "we don't know" (compared case-folded): a blank, not a problem.
+NOT_KNOWN = frozenset({"?", "??", "-", "--", "n/a", "na", "unknown", "not known", "none", "tbc",
+                       "tba", "don't know", "dont know"})
+
 
 class BadCell(Exception):
     """Raised by a converter: `message` says what is wrong, `fix` what to do (both for staff)."""

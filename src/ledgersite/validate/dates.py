@@ -11,7 +11,7 @@ import math
 import re
 
 from ledgersite.book import PartialDate
-from ledgersite.validate.cells import BadCell
+from ledgersite.validate.cells import NOT_KNOWN, BadCell
 
 _MONTHS = {
     m: i
@@ -153,7 +153,7 @@ def to_partial(value: object, *, epoch: dt.date, day_first: bool | None) -> Part
     if isinstance(value, int | float):
         return _serial(value, epoch)
     if isinstance(value, str):
-        if not value.strip():
+        if not value.strip() or value.strip().casefold() in NOT_KNOWN:
             return None
         return _text(value, day_first)
     raise BadCell("is not a date.", _FIX)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 
-from ledgersite.validate.cells import BadCell
+from ledgersite.validate.cells import NOT_KNOWN, BadCell
 from ledgersite.validate.values import text
 
 #: Country -> (calling code, fewest and most digits of a number after the calling code).
@@ -55,6 +55,8 @@ def phone(value: object, *, country: str = "") -> str:
         typed = text(value)
         if typed[:1] in ("0", "+", ""):  # first: the usual, typed as text
             return typed
+        if typed.casefold() in NOT_KNOWN:
+            return ""
         if typed.isdigit() and typed.isascii():
             return _dialled(typed, country)
         if _SHORTENED.fullmatch(typed):
