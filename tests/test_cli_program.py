@@ -113,3 +113,23 @@ def test_a_reader_that_stops_early_ends_the_program_quietly(
     code, stderr = _read_one_line(tmp_path, command[0], str(book), *command[1:])
     assert "Traceback" not in stderr and "Error" not in stderr, stderr
     assert code == 141
+
+
+def test_a_setting_ledgersite_does_not_know_is_named_with_a_suggestion(tmp_path: Path) -> None:
+    book = write_book(tmp_path / "book.xlsx")
+    (tmp_path / "ledgersite.toml").write_text(
+        '[site]\ntemplate = "mine"\n[sitex]\n[columns]\nemial = "Mail"\nemail = "E"\n'
+        '[sheets]\nclient = "People"\n', encoding="utf-8")
+    checked = program("check", str(book))
+    assert checked.returncode == 0, checked.stderr
+    lines = checked.stderr.splitlines()
+    assert lines == [
+        "ledgersite.toml: [sitex] is not a setting ledgersite knows, so it is ignored"
+        " (did you mean site?).",
+        'ledgersite.toml: "template" in [site] is not a setting ledgersite knows, so it is'
+        " ignored (did you mean templates?).",
+        'ledgersite.toml: "emial" in [columns] is not a setting ledgersite knows, so it is'
+        " ignored (did you mean email?).",
+        'ledgersite.toml: "client" in [sheets] is not a setting ledgersite knows, so it is'
+        " ignored (did you mean clients?).",
+    ]

@@ -20,13 +20,24 @@ Looked for, in order: the path given with `--config`, `ledgersite.toml` beside t
 
 from __future__ import annotations
 
+import difflib
+import logging
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ledgersite.errors import ConfigError
 
+log = logging.getLogger(__name__)
+
 CONFIG_NAME = "ledgersite.toml"
+#: The settings each table of the file may hold (None: any of our columns or sheets).
+KNOWN: dict[str, tuple[str, ...] | None] = {
+    "columns": None,
+    "sheets": None,
+    "site": ("templates", "stylesheet"),
+    "google": ("credentials", "api_key"),
+}
 
 
 @dataclass
@@ -77,8 +88,16 @@ def load_config(path: Path) -> Config:
     def optional_path(section: dict[str, str], key: str) -> Path | None:
         return base / section[key] if key in section else None
 
+    for name in data:
+        if name not in KNOWN:
+            _ignored(path, f"[{name}]", name, [f"{k}" for k in KNOWN])
     site = table("site")
     google = table("google")
+    for name, keys in (("site", site), ("google", google)):
+        for key in keys:
+            if key not in (KNOWN[name] or ()):
+                _ignored(path, f'"{key}" in [{name}]', key, list(KNOWN[name] or ()))
+    _check_names(path, table("columns"), table("sheets"))
     return Config(
         path=path,
         columns=table("columns"),
@@ -88,3 +107,25 @@ def load_config(path: Path) -> Config:
         google_credentials=optional_path(google, "credentials"),
         google_api_key=google.get("api_key"),
     )
+
+
+def _check_names(path: Path, columns: dict[str, str], sheets: dict[str, str]) -> None:
+    """Warn about [columns] and [sheets] keys that name none of our columns or sheets."""
+    from ledgersite.validate.headers import FIELD_ALIASES, SHEET_NAMES, field_of
+
+    for key in columns:
+        if field_of(key) is None:
+            _ignored(path, f'"{key}" in [columns]', key, list(FIELD_ALIASES))
+    for key in sheets:
+        if key not in SHEET_NAMES:
+            _ignored(path, f'"{key}" in [sheets]', key, list(SHEET_NAMES))
+
+
+def _ignored(path: Path, what: str, typed: str, known: list[str]) -> None:
+    close = difflib.get_close_matches(typed, known, n=1)
+    if close:
+        hint = f" (did you mean {close[0]}?)"
+    else:  # our columns are too many to list: README has them
+        hint = f" (it knows: {', '.join(known)})" if len(known) <= 9 else ""
+    log.warning("%s: %s is not a setting ledgersite knows, so it is ignored%s.", path.name, what,
+                hint)
