@@ -18,7 +18,7 @@ import pytest
 from ledgersite.config import Config
 from ledgersite.pipeline import build_book
 from ledgersite.site.publish import read_manifest
-from ledgersite.site.render import notes_html
+from ledgersite.site.render import email_html, notes_html
 from ledgersite.site.theme import TEMPLATES
 from ledgersite.site.views import DAY_SHOWN, GROUP_PAGE, followup_group_pages
 from site_books import XSS, build_site, busy_agenda, busy_day, crowd, make_book
@@ -149,6 +149,12 @@ def test_a_long_clients_list_shows_its_first_page_and_the_search_data_holds_ever
     assert last["n"] == "Client 0450 Zed0450" and last["c"] == "01632 960450"
     assert last["a"] == "Marcus" and last["t"] == ["regular"]
     assert all((tmp_path / e["u"]).is_file() for e in data)
+
+
+def test_an_email_may_wrap_before_its_at_sign_and_nowhere_else() -> None:
+    assert email_html("maria.reyes@example.org") == "maria.reyes<wbr>@example.org"
+    assert email_html("<b>@x") == "&lt;b&gt;<wbr>@x"
+    assert email_html("no address") == "no address"
 
 
 def test_a_short_clients_list_lists_everyone_and_offers_no_more(hostile_site: Path) -> None:
