@@ -548,6 +548,27 @@ def test_a_two_hundred_character_email_or_note_never_widens_the_page(
     page.context.close()
 
 
+@pytest.mark.parametrize("typed", [
+    "07700 900456", "+44 7700 900456", "+447700900456", "0044 7700 900456", "(07700) 900-456",
+    "7700900456", "900456",
+])
+def test_searching_a_phone_number_finds_it_however_either_side_wrote_it(
+    browser: Browser, hostile_site: Path, typed: str
+) -> None:
+    page, watch = open_page(browser, PHONE, touch=True)
+    page.goto((hostile_site / "clients.html").as_uri())
+    rows = page.locator("#client-list > li")
+    page.fill("#q", typed)  # Tom's, kept in the book as +44 7700 900456
+    assert rows.count() == 1 and "Tom" in rows.inner_text(), typed
+    maria = typed.replace("456", "123")  # Maria's, kept as 07700 900123
+    page.fill("#q", maria)
+    assert rows.count() == 1 and "Maria" in rows.inner_text(), maria
+    page.fill("#q", typed.replace("456", "999"))  # nobody's
+    assert rows.count() == 0
+    assert watch.errors == []
+    page.context.close()
+
+
 def test_a_failed_update_shows_on_every_page_with_its_reason(
     browser: Browser, tmp_path: Path
 ) -> None:

@@ -359,7 +359,7 @@ def search_data(rows: list[View]) -> list[View]:
                     row["name"],
                     row["email"],
                     row["phone"],
-                    "".join(filter(str.isdigit, row["phone"])),
+                    formats.national_digits(row["phone"]),
                     " ".join(row["tags"]),
                     row["city"],
                 ]
