@@ -484,6 +484,33 @@ def test_print_hides_navigation_and_buttons_and_goes_black_and_white(
     page.context.close()
 
 
+def contrast(foreground: str, background: str) -> float:
+    """Give the WCAG contrast ratio of two opaque colours as getComputedStyle gives them."""
+    def luminance(colour: str) -> float:
+        channels = [int(c) / 255 for c in colour[colour.index("(") + 1:-1].split(",")[:3]]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+                   for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_book_problems_badge_in_the_navigation_is_easy_to_read(
+    browser: Browser, tmp_path: Path, scheme: Any
+) -> None:
+    build_site(tmp_path, now=dt.datetime.now(dt.UTC))
+    page, _ = open_page(browser, TABLETS[0])
+    page.emulate_media(color_scheme=scheme)
+    page.goto((tmp_path / "index.html").as_uri())
+    badge = page.locator('nav [data-status="errors"]')
+    assert badge.inner_text() == "1"
+    colours = badge.evaluate("el => [getComputedStyle(el).color, "
+                             "getComputedStyle(el).backgroundColor]")
+    assert contrast(*colours) >= 4.5, colours
+    page.context.close()
+
+
 #: Words (split at spaces and hyphens) of the shown cells and facts that a line break cuts in two.
 CUT_WORDS = """() => {
   const cut = [];
