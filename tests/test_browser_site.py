@@ -484,6 +484,33 @@ def test_print_hides_navigation_and_buttons_and_goes_black_and_white(
     page.context.close()
 
 
+def test_printed_today_and_follow_ups_give_numbers_and_addresses_instead_of_buttons(
+    browser: Browser, tmp_path: Path
+) -> None:
+    build_site(tmp_path, now=dt.datetime.now(dt.UTC))
+    page, _ = open_page(browser, TABLETS[0])
+    expected = {
+        "index.html": ["Call: 07700 900123", "Call: 01225 555000", "Email: priya@example.com"],
+        "followups.html": ["Call: 07700 900123", "Text: +44 7700 900456"],
+    }
+    for name, lines in expected.items():
+        page.goto((tmp_path / name).as_uri())
+        contacts = page.locator(".print-contact")
+        assert contacts.filter(visible=True).count() == 0, name  # on screen: the buttons
+        page.emulate_media(media="print")
+        assert page.locator(".actions").filter(visible=True).count() == 0, name
+        printed = contacts.filter(visible=True).all_inner_texts()
+        assert all(line in printed for line in lines), (name, printed)
+        pills = page.locator(".button").filter(visible=True).evaluate_all(
+            "els => els.map(e => getComputedStyle(e).backgroundColor)")
+        assert set(pills) <= {"rgba(0, 0, 0, 0)"}, name  # no solid black buttons
+        page.emulate_media(media="screen")
+    assert page.locator(".sheet-links").is_visible()
+    page.emulate_media(media="print")
+    assert page.locator(".sheet-links").is_hidden()  # links to other pages: no use on paper
+    page.context.close()
+
+
 def contrast(foreground: str, background: str) -> float:
     """Give the WCAG contrast ratio of two opaque colours as getComputedStyle gives them."""
     def luminance(colour: str) -> float:
