@@ -31,6 +31,9 @@ from site_books import XSS, build_site, busy_agenda, busy_day, crowd, make_book
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 TABLETS = [(1024, 768), (820, 1180)]
+PHONE = (390, 844)
+#: A tablet either way up and a phone, as staff hold them.
+EVERY_WAY = [(1024, 768), (768, 1024), PHONE]
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 
 TAP_TARGETS = """() => {
@@ -75,8 +78,11 @@ class Watch:
     foreign: list[str] = field(default_factory=list)
 
 
-def open_page(browser: Browser, size: tuple[int, int]) -> tuple[Page, Watch]:
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+def open_page(
+    browser: Browser, size: tuple[int, int], *, touch: bool = False
+) -> tuple[Page, Watch]:
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]},
+                                  has_touch=touch, is_mobile=touch)
     watch = Watch()
 
     def route(route: Any) -> None:
@@ -475,6 +481,145 @@ def test_print_hides_navigation_and_buttons_and_goes_black_and_white(
     assert page.locator("table.call-sheet").is_visible()
     colour = page.eval_on_selector("tr td", "td => getComputedStyle(td).color")
     assert colour == "rgb(0, 0, 0)"
+    page.context.close()
+
+
+def test_printed_today_and_follow_ups_give_numbers_and_addresses_instead_of_buttons(
+    browser: Browser, tmp_path: Path
+) -> None:
+    build_site(tmp_path, now=dt.datetime.now(dt.UTC))
+    page, _ = open_page(browser, TABLETS[0])
+    expected = {
+        "index.html": ["Call: 07700 900123", "Call: 01225 555000", "Email: priya@example.com"],
+        "followups.html": ["Call: 07700 900123", "Text: +44 7700 900456"],
+    }
+    for name, lines in expected.items():
+        page.goto((tmp_path / name).as_uri())
+        contacts = page.locator(".print-contact")
+        assert contacts.filter(visible=True).count() == 0, name  # on screen: the buttons
+        page.emulate_media(media="print")
+        assert page.locator(".actions").filter(visible=True).count() == 0, name
+        printed = contacts.filter(visible=True).all_inner_texts()
+        assert all(line in printed for line in lines), (name, printed)
+        pills = page.locator(".button").filter(visible=True).evaluate_all(
+            "els => els.map(e => getComputedStyle(e).backgroundColor)")
+        assert set(pills) <= {"rgba(0, 0, 0, 0)"}, name  # no solid black buttons
+        page.emulate_media(media="screen")
+    assert page.locator(".sheet-links").is_visible()
+    page.emulate_media(media="print")
+    assert page.locator(".sheet-links").is_hidden()  # links to other pages: no use on paper
+    page.context.close()
+
+
+def contrast(foreground: str, background: str) -> float:
+    """Give the WCAG contrast ratio of two opaque colours as getComputedStyle gives them."""
+    def luminance(colour: str) -> float:
+        channels = [int(c) / 255 for c in colour[colour.index("(") + 1:-1].split(",")[:3]]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+                   for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_book_problems_badge_in_the_navigation_is_easy_to_read(
+    browser: Browser, tmp_path: Path, scheme: Any
+) -> None:
+    build_site(tmp_path, now=dt.datetime.now(dt.UTC))
+    page, _ = open_page(browser, TABLETS[0])
+    page.emulate_media(color_scheme=scheme)
+    page.goto((tmp_path / "index.html").as_uri())
+    badge = page.locator('nav [data-status="errors"]')
+    assert badge.inner_text() == "1"
+    colours = badge.evaluate("el => [getComputedStyle(el).color, "
+                             "getComputedStyle(el).backgroundColor]")
+    assert contrast(*colours) >= 4.5, colours
+    page.context.close()
+
+
+#: Words (split at spaces and hyphens) of the shown cells and facts that a line break cuts in two.
+CUT_WORDS = """() => {
+  const cut = [];
+  for (const box of document.querySelectorAll('main td, main dt, main dd')) {
+    if (box.getBoundingClientRect().width < 2) continue;  // hidden from sight (a phone's headings)
+    const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.data.matchAll(/[^\\s-]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0)
+                              .map(r => Math.round(r.top)));
+        if (lines.size > 1) cut.push(word[0]);
+      }
+    }
+  }
+  return cut;
+}"""
+FITS = "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+
+
+@pytest.mark.parametrize("size", EVERY_WAY, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_call_sheets_follow_ups_and_profiles_keep_words_and_dates_whole_without_side_scrolling(
+    browser: Browser, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    book = make_book()
+    beatrice = dataclasses.replace(
+        book.clients[list(book.clients)[1]], first_name="Beatrice", last_name="Holloway",
+        email="beatrice.holloway@example.org")
+    book = dataclasses.replace(
+        book, clients={**book.clients, beatrice.id: beatrice},
+        dates=[dataclasses.replace(book.dates[0], occasion="Daughter Lucia's christening day")])
+    build_site(tmp_path, book, now=dt.datetime.now(dt.UTC))
+    page, watch = open_page(browser, size, touch=size[0] < 1000)
+    pages = [tmp_path / "followups.html", *sorted((tmp_path / "calls").glob("*.html")),
+             *sorted((tmp_path / "clients").glob("*.html"))]
+    for path in pages:
+        page.goto(path.as_uri())
+        where = f"{path.relative_to(tmp_path)} at {size}"
+        assert page.evaluate(FITS), where
+        assert page.evaluate(CUT_WORDS) == [], where
+        assert page.evaluate(TAP_TARGETS) == [], where
+    assert watch.errors == []
+    page.context.close()
+
+
+@pytest.mark.parametrize("size", EVERY_WAY, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_two_hundred_character_email_or_note_never_widens_the_page(
+    browser: Browser, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    book = make_book(" " + "Unbroken" * 25)
+    long_email = {key: dataclasses.replace(client, email="a" * 188 + "@example.com")
+                  for key, client in book.clients.items()}
+    build_site(tmp_path, dataclasses.replace(book, clients=long_email),
+               now=dt.datetime.now(dt.UTC))
+    page, watch = open_page(browser, size, touch=size[0] < 1000)
+    for path in site_pages(tmp_path):
+        page.goto(path.as_uri())
+        assert page.evaluate(FITS), f"{path.relative_to(tmp_path)} at {size}"
+    assert watch.errors == []
+    page.context.close()
+
+
+@pytest.mark.parametrize("typed", [
+    "07700 900456", "+44 7700 900456", "+447700900456", "0044 7700 900456", "(07700) 900-456",
+    "7700900456", "900456",
+])
+def test_searching_a_phone_number_finds_it_however_either_side_wrote_it(
+    browser: Browser, hostile_site: Path, typed: str
+) -> None:
+    page, watch = open_page(browser, PHONE, touch=True)
+    page.goto((hostile_site / "clients.html").as_uri())
+    rows = page.locator("#client-list > li")
+    page.fill("#q", typed)  # Tom's, kept in the book as +44 7700 900456
+    assert rows.count() == 1 and "Tom" in rows.inner_text(), typed
+    maria = typed.replace("456", "123")  # Maria's, kept as 07700 900123
+    page.fill("#q", maria)
+    assert rows.count() == 1 and "Maria" in rows.inner_text(), maria
+    page.fill("#q", typed.replace("456", "999"))  # nobody's
+    assert rows.count() == 0
+    assert watch.errors == []
     page.context.close()
 
 

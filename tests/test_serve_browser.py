@@ -12,7 +12,7 @@ from playwright.sync_api import Browser
 
 from ledgersite.errors import BookNotFound
 from ledgersite.pipeline import failure_recorded
-from ledgersite.serve import make_server
+from ledgersite.serve import HEADERS, make_server
 from site_books import build_site, make_book
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -84,4 +84,40 @@ def test_waits_to_reload_while_someone_is_typing_a_search(
     assert page.evaluate("window.__before_rebuild === true")
     page.evaluate("document.activeElement.blur()")
     page.wait_for_function("() => !window.__before_rebuild", timeout=5000)
+    page.close()
+
+
+def test_a_missing_page_says_so_plainly_and_leads_back_to_clients_and_today(
+    browser: Browser, site: Path, url: str
+) -> None:
+    page = browser.new_page()
+    answer = page.goto(url + "clients/c-999.html")  # a bookmarked client who has left
+    assert answer is not None and answer.status == 404
+    for name, value in HEADERS.items():
+        assert answer.headers[name.lower()] == value, name
+    assert page.inner_text("h1") == "This page is not in the client book any more"
+    shown = page.inner_text("body")
+    for technical in ("404", "Error", "error", "File not found", "Message", "c-999"):
+        assert technical not in shown, technical
+    assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("system-ui")
+    page.get_by_role("link", name="Clients").click()
+    page.wait_for_url("**/clients.html")
+    page.go_back()
+    page.get_by_role("link", name="Today").click()
+    page.wait_for_url("**/index.html")
+    page.close()
+
+
+def test_a_session_asks_for_nothing_the_site_does_not_have(
+    browser: Browser, site: Path, url: str
+) -> None:
+    page = browser.new_page()
+    failed: list[str] = []
+    errors: list[str] = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    for name in ("", "clients.html", "followups.html", "health.html"):
+        page.goto(url + name)
+        page.wait_for_timeout(300)  # the browser asks for the tab's icon after the page
+    assert failed == [] and errors == []
     page.close()

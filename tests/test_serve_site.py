@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ledgersite.commands.serve import start_server
-from ledgersite.serve import CSP, build_id, make_server
+from ledgersite.serve import CSP, HEADERS, build_id, make_server
 
 TEMPLATES = Path(__file__).parents[1] / "site_templates"
 
@@ -155,3 +155,28 @@ def test_head_requests_send_headers_only(port: int) -> None:
     assert status == 200
     assert body == b""
     assert headers["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize("path", ["/clients/c-999.html", "/no-such-page.html", "/.ledgersite/"])
+def test_a_missing_page_is_a_plain_page_in_the_sites_words(port: int, path: str) -> None:
+    status, headers, body = get(port, path)
+    assert status == 404
+    assert {name: headers[name] for name in HEADERS} == HEADERS
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+    assert int(headers["Content-Length"]) == len(body)
+    page = body.decode()
+    assert "This page is not in the client book any more" in page
+    assert 'href="/clients.html"' in page and 'href="/index.html"' in page
+    assert "Error code" not in page and "File not found" not in page
+    assert path.strip("/") not in page  # the same page whatever was asked for
+    status, _, body = get(port, path, method="HEAD")
+    assert status == 404 and body == b""
+
+
+def test_the_tab_icon_browsers_ask_for_is_answered_with_nothing(port: int, site: Path) -> None:
+    status, headers, body = get(port, "/favicon.ico")
+    assert status == 204 and body == b""
+    assert headers["Cache-Control"] == "no-store"
+    (site / "favicon.ico").write_bytes(b"\x00\x00\x01\x00")  # the store's own is served
+    status, _, body = get(port, "/favicon.ico")
+    assert status == 200 and body == b"\x00\x00\x01\x00"

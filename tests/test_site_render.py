@@ -17,8 +17,9 @@ import pytest
 
 from ledgersite.config import Config
 from ledgersite.pipeline import build_book
+from ledgersite.site.formats import national_digits
 from ledgersite.site.publish import read_manifest
-from ledgersite.site.render import notes_html
+from ledgersite.site.render import email_html, notes_html
 from ledgersite.site.theme import TEMPLATES
 from ledgersite.site.views import DAY_SHOWN, GROUP_PAGE, group_pages
 from site_books import XSS, build_site, busy_agenda, busy_day, crowd, make_book
@@ -149,6 +150,41 @@ def test_a_long_clients_list_shows_its_first_page_and_the_search_data_holds_ever
     assert last["n"] == "Client 0450 Zed0450" and last["c"] == "01632 960450"
     assert last["a"] == "Marcus" and last["t"] == ["regular"]
     assert all((tmp_path / e["u"]).is_file() for e in data)
+
+
+@pytest.mark.parametrize(("typed", "digits"), [
+    ("07700 900884", "7700900884"),
+    ("+44 7700 900884", "7700900884"),
+    ("+447700900884", "7700900884"),
+    ("0044 7700 900884", "7700900884"),
+    ("447700900884", "7700900884"),  # a till's export: the code without its +
+    ("(07700) 900-884", "7700900884"),
+    ("+1 (212) 555-0100", "2125550100"),
+    ("212-555-0100", "2125550100"),
+    ("+33 6 12 34 56 78", "612345678"),
+    ("06 12 34 56 78", "612345678"),
+    ("+39 06 1234 5678", "612345678"),  # Italy keeps its 0 after the code
+    ("900884", "900884"),  # part of a number stays as it is
+    ("01225 555000", "1225555000"),
+    ("", ""),
+])
+def test_phone_numbers_are_searched_by_their_digits_without_country_code_or_leading_0(
+    typed: str, digits: str
+) -> None:
+    assert national_digits(typed) == digits
+
+
+def test_the_search_data_finds_each_phone_by_its_national_digits(hostile_site: Path) -> None:
+    text = (hostile_site / "assets" / "clients-data.js").read_text(encoding="utf-8")
+    data = {entry["c"]: entry["s"] for entry in json.loads(text[text.index("["):-2])}
+    assert "7700900123" in data["07700 900123 · maria.reyes@example.com"]
+    assert "7700900456" in data["+44 7700 900456 · tom@example.com"]
+
+
+def test_an_email_may_wrap_before_its_at_sign_and_nowhere_else() -> None:
+    assert email_html("maria.reyes@example.org") == "maria.reyes<wbr>@example.org"
+    assert email_html("<b>@x") == "&lt;b&gt;<wbr>@x"
+    assert email_html("no address") == "no address"
 
 
 def test_a_short_clients_list_lists_everyone_and_offers_no_more(hostile_site: Path) -> None:

@@ -42,6 +42,21 @@
     return text.toLocaleLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   }
 
+  // A phone number's digits without its country code or national 0, as views.py puts them in
+  // the search data (formats.national_digits): "+44 7700 900884" and "07700 900884" meet.
+  var COUNTRY_CODE = /^(?:1|7|2[07]|3[0-469]|4[013-9]|5[1-8]|6[0-6]|8[1246]|9[0-58]|\d{3})/;
+  function nationalDigits(text) {
+    var digits = text.replace(/\D/g, "");
+    var international = /^\s*\+/.test(text) || digits.slice(0, 2) === "00";
+    if (digits.slice(0, 2) === "00") digits = digits.slice(2);
+    var code = digits.charAt(0) === "0" ? null : COUNTRY_CODE.exec(digits);
+    var rest = code ? digits.length - code[0].length : 0;
+    if (code && (international || (digits.length >= 11 && rest >= 9 && rest <= 10))) {
+      digits = digits.slice(code[0].length);
+    }
+    return digits.charAt(0) === "0" ? digits.slice(1) : digits;
+  }
+
   function span(className, text) {
     var node = document.createElement("span");
     node.className = className;
@@ -126,12 +141,16 @@
 
     function apply() {
       var words = normalise(query.value).split(/\s+/).filter(Boolean);
+      // Typed like a phone number: also found by its digits, however the book writes it.
+      var phone = /^[\d\s+().\/-]*\d[\d\s+().\/-]*$/.test(query.value) ?
+        nationalDigits(query.value) : "";
       var a = associate.value, t = tag.value;
       matches = [];
       for (var i = 0; i < data.length; i++) {
         var entry = data[i], hay = haystacks[i];
         if ((!a || entry.a === a) && (!t || entry.t.indexOf(t) !== -1) &&
-            words.every(function (w) { return hay.indexOf(w) !== -1; })) matches.push(i);
+            ((phone && hay.indexOf(phone) !== -1) ||
+             words.every(function (w) { return hay.indexOf(w) !== -1; }))) matches.push(i);
       }
       if (shown) shown.textContent = matches.length.toLocaleString("en");
       if (none) none.hidden = matches.length !== 0;

@@ -2,6 +2,8 @@
 
 Bound to 127.0.0.1 unless asked otherwise. Never serves dotfiles (the build's own state in
 `.ledgersite/`), never lists folders, and tells the browser not to keep copies (`no-store`).
+A page that is not there (say a bookmarked profile of a client who has left the book) gets a
+plain page in the site's words, the same for every missing address, so it tells nothing.
 
 Live reload without breaking the pages' Content-Security-Policy (scripts from the site only,
 no network requests from script): each HTML page is sent with one extra
@@ -43,6 +45,26 @@ HEADERS = {
 }
 #: A file rewritten by every build, good or failed: its change means "reload".
 BUILD_MARKER = "assets/status.js"
+
+NOT_FOUND_PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<title>Not in the client book</title>
+<link rel="stylesheet" href="/assets/site.css">
+</head>
+<body>
+<main id="main">
+<h1>This page is not in the client book any more</h1>
+<p>It may have been about a client who has since left the book, or the link is an old one.</p>
+<p class="toolbar"><a class="button" href="/clients.html">Clients</a> \
+<a class="button" href="/index.html">Today</a></p>
+</main>
+</body>
+</html>
+"""
 
 LIVE_RELOAD_JS = """/* ledgersite serve: reload the page after the site is rebuilt. */
 (function () {
@@ -108,6 +130,11 @@ class SiteHandler(SimpleHTTPRequestHandler):
             self.send_error(HTTPStatus.NOT_FOUND, "Not found")
             return None
         local = Path(self.translate_path(self.path))
+        if path == "/favicon.ico" and not local.is_file():
+            # Asked for by browsers on their own (a store's older pages name no icon).
+            self.send_response(HTTPStatus.NO_CONTENT)
+            self.end_headers()
+            return None
         if local.is_dir():
             if not path.endswith("/"):
                 return super().send_head()  # redirects to the folder with a slash
@@ -118,6 +145,21 @@ class SiteHandler(SimpleHTTPRequestHandler):
         if self.live_reload and local.suffix == ".html" and local.is_file():
             return self._send_bytes(self._with_live_reload(local), "text/html; charset=utf-8")
         return super().send_head()
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """Answer an error; "not found" with our own plain page rather than Python's."""
+        if code != HTTPStatus.NOT_FOUND:
+            super().send_error(code, message, explain)
+            return
+        self.log_error("code %d, message %s", code, message)
+        body = NOT_FOUND_PAGE.encode()
+        self.send_response(code)
+        self.send_header("Connection", "close")
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def list_directory(self, path: str | os.PathLike[str]) -> None:
         """Refuse to list a folder (its file names hold clients' names)."""

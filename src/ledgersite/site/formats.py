@@ -57,6 +57,28 @@ def tel_href(phone: str) -> str:
     return f"tel:{digits}" if re.search(r"\d", digits) else ""
 
 
+#: A country calling code at the start of a number: 1 and 7 are one digit, these two, the
+#: rest three (ITU-T E.164; no code is the start of a longer one).
+_COUNTRY_CODE = re.compile(r"1|7|2[07]|3[0-469]|4[013-9]|5[1-8]|6[0-6]|8[1246]|9[0-58]|\d{3}")
+
+
+def national_digits(phone: str) -> str:
+    """Give a phone number's digits without its country code or national 0, which the client
+    search compares: "+44 7700 900884", "0044 7700900884" and "07700 900884" all give
+    "7700900884". site.js reads what staff type the same way (keep the two alike).
+
+    A code is dropped after "+" or "00", or from 11 digits or more that start without a 0 when
+    9 or 10 digits follow it ("447700900884").
+    """
+    digits = re.sub(r"\D", "", phone)
+    international = phone.lstrip().startswith("+") or digits.startswith("00")
+    digits = digits.removeprefix("00")
+    code = None if digits.startswith("0") else _COUNTRY_CODE.match(digits)
+    if code and (international or (len(digits) >= 11 and 9 <= len(digits) - code.end() <= 10)):
+        digits = digits[code.end() :]
+    return digits.removeprefix("0")
+
+
 def sms_href(phone: str) -> str:
     """Give the sms: address of a phone number, or ""."""
     tel = tel_href(phone)

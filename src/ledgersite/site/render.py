@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 import markdown
 import nh3
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ledgersite.agenda.model import Agenda, Milestone
 from ledgersite.book import Book, Client
@@ -80,6 +80,15 @@ def notes_html(text: str) -> Markup:
     return Markup(clean)  # safe: sanitised by nh3 just above
 
 
+def email_html(email: str) -> Markup:
+    """Give an email address as HTML that may wrap before its "@", so a narrow column shows
+    "maria.reyes" and "@example.org" rather than breaking a word."""
+    local, at, domain = email.rpartition("@")
+    if not (local and at):
+        return escape(email)
+    return escape(local) + Markup("<wbr>") + escape(at + domain)
+
+
 class _Environment(jinja2.Environment):
     """jinja2 for views made of dicts: `view.name` looks up the key first.
 
@@ -116,6 +125,7 @@ def make_environment(config: Config) -> jinja2.Environment:
         auto_reload=False,  # a build is over before anyone edits a template
     )
     env.filters["notes"] = notes_html
+    env.filters["email"] = email_html
     env.globals["icon"] = _icons(env)
     return env
 

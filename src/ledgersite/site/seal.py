@@ -62,6 +62,7 @@ SHELL = """<!doctype html>
 style-src 'self'; img-src 'self' data:; connect-src 'none'; object-src 'none'; base-uri 'none'; \
 form-action 'none'">
 <title>Client book — locked</title>
+<link rel="icon" href="{root}assets/icon.svg">
 <link rel="stylesheet" href="{root}assets/site.css">
 <link rel="stylesheet" href="{root}assets/unlock.css">
 {scripts}<script src="{root}assets/unlock.js" defer data-lock></script>

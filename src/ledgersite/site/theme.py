@@ -14,7 +14,7 @@ from ledgersite.errors import ConfigError
 
 #: The built-in templates, stylesheet and scripts.
 TEMPLATES = Path(__file__).resolve().parents[3] / "site_templates"
-ASSETS = ("site.css", "site.js")
+ASSETS = ("site.css", "site.js", "icon.svg")
 
 
 def stylesheet(config: Config) -> bytes:

@@ -71,12 +71,14 @@ def contact_actions(client: Client | None) -> list[View]:
     """Give the tap-to-call/text/email links to offer for `client`: none without consent.
 
     The preferred channel alone when it can be used; otherwise every channel the book has.
+    Each carries the number or address as typed, which a printed page shows instead.
     """
     if client is None or not client.contact_ok:
         return []
-    call = {"kind": "call", "label": "Call", "href": formats.tel_href(client.phone)}
-    text = {"kind": "text", "label": "Text", "href": formats.sms_href(client.phone)}
-    email = {"kind": "email", "label": "Email", "href": formats.mailto_href(client.email)}
+    phone, mail = client.phone, client.email
+    call = {"kind": "call", "label": "Call", "href": formats.tel_href(phone), "address": phone}
+    text = {"kind": "text", "label": "Text", "href": formats.sms_href(phone), "address": phone}
+    email = {"kind": "email", "label": "Email", "href": formats.mailto_href(mail), "address": mail}
     preferred = {"phone": [call], "text": [text], "email": [email], "mail": []}
     chosen = preferred.get(client.preferred_contact or "", [])
     if not chosen or not chosen[0]["href"]:
@@ -374,7 +376,7 @@ def search_data(rows: list[View]) -> list[View]:
                     row["name"],
                     row["email"],
                     row["phone"],
-                    "".join(filter(str.isdigit, row["phone"])),
+                    formats.national_digits(row["phone"]),
                     " ".join(row["tags"]),
                     row["city"],
                 ]
