@@ -640,3 +640,25 @@ def test_dont_know_in_a_birthday_or_phone_is_a_blank_not_a_problem(typed: str) -
     b = book(clients(["C1", "Ana", "Lima", None, typed, typed]))
     assert (b.clients["C1"].phone, b.clients["C1"].birthday) == ("", None)
     assert b.problems == []
+
+
+def test_did_you_mean_finds_the_likest_name_among_thousands() -> None:
+    import difflib
+    import random
+
+    from ledgersite.book import Client
+    from ledgersite.validate.references import ClientIndex
+
+    rng = random.Random(6)
+
+    def word() -> str:
+        return rng.choice("BCDGLMPRST") + "".join(rng.choice("aeiounrsl") for _ in range(6))
+
+    index = ClientIndex({f"C{i}": Client(f"C{i}", word(), word()) for i in range(3000)})
+    names = list(index.by_name)
+    for _ in range(100):
+        name = rng.choice(names)
+        at = rng.randrange(len(name))
+        typo = name[:at] + "x" + name[at + 1:]
+        likest = difflib.get_close_matches(typo, names, n=1, cutoff=0.75)
+        assert index.close_names(typo)[:1] == likest
