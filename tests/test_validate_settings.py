@@ -195,3 +195,16 @@ def test_every_name_a_setting_goes_by_is_known(tmp_path: Path) -> None:
              "Milestone anniversary reminder days", "Currency"]
     book = load(tmp_path / "b.xlsx", settings(*([name, "x"] for name in names)))
     assert [p for p in book.problems if p.field == "setting"] == []
+
+
+@pytest.mark.parametrize(
+    ("country", "currency", "expected"),
+    [("UK", None, "GBP"), ("ES", None, "EUR"), ("Ireland", None, "EUR"), ("GB", "USD", "USD"),
+     ("Narnia", None, "")],
+)
+def test_without_a_currency_the_country_gives_it(
+    tmp_path: Path, country: str, currency: str | None, expected: str
+) -> None:
+    rows = [["Country", country]] + ([["Currency", currency]] if currency else [])
+    book = load(tmp_path / "book.xlsx", settings(*rows))
+    assert book.settings.currency == expected

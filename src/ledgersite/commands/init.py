@@ -50,12 +50,8 @@ def run(args: argparse.Namespace) -> int:
     report is printed (output piped into `head` may stop at any line).
     """
     from ledgersite.starter import write_starter
-    from ledgersite.starter.region import (
-        country_of,
-        currency_of,
-        local_time_zone,
-        writes_day_first,
-    )
+    from ledgersite.starter.region import country_of, local_time_zone, writes_day_first
+    from ledgersite.validate.country import currency_of
 
     book: Path = args.book
     _check_can_write(book, force=args.force)

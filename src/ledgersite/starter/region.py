@@ -26,23 +26,6 @@ def country_of(time_zone: str) -> str:
     return ""
 
 
-#: The currency of each country whose money the site can show with its sign.
-CURRENCIES = {
-    "GB": "GBP", "US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "JP": "JPY", "CH": "CHF",
-    "IN": "INR", "SE": "SEK", "NO": "NOK", "DK": "DKK",
-    **dict.fromkeys(
-        ("AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IE", "IT", "LT", "LU",
-         "LV", "MT", "NL", "PT", "SI", "SK"),
-        "EUR",
-    ),
-}
-
-
-def currency_of(country: str) -> str:
-    """Give the currency code of a two-letter country ("GB" -> "GBP"), or "" if not known."""
-    return CURRENCIES.get(country.upper(), "")
-
-
 def writes_day_first(country: str) -> bool:
     """Give True unless the country writes its dates month first."""
     return country.upper() not in MONTH_FIRST

@@ -78,3 +78,20 @@ def decimal_comma(country: str, currency: str) -> bool | None:
     if money in _POINT_CURRENCIES:
         return False
     return None
+
+
+#: The currency of each country whose money the site can show with its sign.
+CURRENCIES = {
+    "GB": "GBP", "US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "JP": "JPY", "CH": "CHF",
+    "IN": "INR", "SE": "SEK", "NO": "NOK", "DK": "DKK",
+    **dict.fromkeys(
+        ("AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IE", "IT", "LT", "LU",
+         "LV", "MT", "NL", "PT", "SI", "SK"),
+        "EUR",
+    ),
+}
+
+
+def currency_of(country: str) -> str:
+    """Give the currency code of a two-letter country ("GB" -> "GBP"), or "" if not known."""
+    return CURRENCIES.get(country.upper(), "")

@@ -6,6 +6,7 @@ import difflib
 
 from ledgersite.book import LeapDay, Settings, SpanUnit
 from ledgersite.validate.cells import BadCell
+from ledgersite.validate.country import country_code, currency_of
 from ledgersite.validate.headers import squeeze
 from ledgersite.validate.table import Table
 from ledgersite.validate.values import boolean, days, text, whole_number
@@ -76,6 +77,9 @@ def read_settings(table: Table) -> Settings:
                 f"{name}: {text(value)!r} {bad.message}",
                 bad.fix,
             )
+    if not settings.currency:  # "£1,250", not "1,250", for a shop that gave only its country
+        code = country_code(settings.country) or settings.country.strip().upper()  # "ES"
+        settings.currency = currency_of(code)
     return settings
 
 
