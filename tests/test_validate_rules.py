@@ -662,3 +662,15 @@ def test_did_you_mean_finds_the_likest_name_among_thousands() -> None:
         typo = name[:at] + "x" + name[at + 1:]
         likest = difflib.get_close_matches(typo, names, n=1, cutoff=0.75)
         assert index.close_names(typo)[:1] == likest
+
+
+def test_an_id_that_could_be_either_of_two_ids_is_reported_not_guessed() -> None:
+    b = book(
+        clients(["C-001", "Maria", "Reyes"], ["C001", "Tom", "Reyes"]),
+        ("Purchases", [["Date", "Client", "Item"], ["2026-01-06", "C 001", "Ring"],
+                       ["2026-01-07", "C001", "Ring"]]),
+    )
+    assert [p.client_id for p in b.purchases] == ["C001"]
+    (problem,) = b.problems
+    assert problem.message == (
+        "'C 001' could be more than one client: Maria Reyes (C-001), Tom Reyes (C001).")

@@ -24,9 +24,12 @@ class ClientIndex:
         self.left_out = {squeeze(k): row for k, row in (left_out or {}).items()}
 
     @functools.cached_property
-    def by_id(self) -> dict[str, str]:
-        """Client IDs by their squeezed form ("c 001" finds "C-001")."""
-        return {squeeze(cid): cid for cid in self.clients}
+    def by_id(self) -> dict[str, list[str]]:
+        """Client IDs by their squeezed form ("c 001" finds "C-001"; "C001" may be there too)."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for cid in self.clients:
+            found[squeeze(cid)].append(cid)
+        return found
 
     @functools.cached_property
     def by_email(self) -> dict[str, list[str]]:
@@ -81,8 +84,14 @@ class ClientIndex:
         if value in self.clients:  # the usual case: the ID exactly as in the Clients sheet
             return value
         key = squeeze(value)
-        if key in self.by_id:
-            return self.by_id[key]
+        same = self.by_id.get(key, [])
+        if len(same) == 1:
+            return same[0]
+        if same:
+            raise BadCell(
+                f"could be more than one client: {', '.join(map(self._label, same))}.",
+                "Type the Client ID exactly as it is on the Clients sheet.",
+            )
         ids = self.by_email.get(value.strip().casefold()) or self.by_name.get(key)
         if ids and len(set(ids)) == 1:
             return ids[0]
