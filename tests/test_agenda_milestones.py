@@ -134,7 +134,7 @@ def test_purchase_anniversary_of_an_engagement_ring_a_year_on() -> None:
     p = purchase("C1", D(2025, 8, 1), "Solitaire engagement ring", category="Bridal")
     [m] = milestones(book(client("C1"), purchases=[p]), D(2026, 8, 1))
     assert (m.kind, m.label, m.years, m.days_away) == (
-        "purchase_anniversary", "Solitaire engagement ring, 1 year", 1, 0)
+        "purchase_anniversary", "Solitaire engagement ring: bought 1 year ago", 1, 0)
 
 
 def test_everyday_purchases_are_remembered_only_on_their_first_anniversary() -> None:

@@ -488,7 +488,7 @@ REAL_MONTHS = [
     ("June 2026", "2026-06", ("Tom&#39;s birthday", "14th anniversary")),
     ("September 2026", "2026-09", ("Daughter&#39;s birthday (7 years)",)),
     ("March 2027", "2027-03", ("Maria turns 41",)),
-    ("May 2027", "2027-05", ("Sapphire halo ring, 1 year",)),
+    ("May 2027", "2027-05", ("Sapphire halo ring: bought 1 year ago",)),
 ]
 
 

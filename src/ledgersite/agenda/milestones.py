@@ -226,6 +226,6 @@ def _purchase_milestones(run: _Pass) -> list[Milestone]:
         years = when.year - bought.year
         if years > 1 and not run.keepsake(purchase):
             continue
-        label = f"{purchase.item}, {years} {'year' if years == 1 else 'years'}"
+        label = f"{purchase.item}: bought {years} {'year' if years == 1 else 'years'} ago"
         found.append(run.make(client, when, away, "purchase_anniversary", label, lead, years))
     return found
