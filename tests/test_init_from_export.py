@@ -86,7 +86,7 @@ def test_copies_every_client_into_the_clients_sheet_with_values_tidied(
     assert maria["Address"] == "12 Harbour St, Flat 2"
     assert daniel["Address"] == "12 Harbour St"  # NULL is an empty cell, not a second line
     assert maria["Postcode"] == "01234"
-    assert maria["Birthday"] == "14/03/1985"  # text dates stay as typed; Settings says how
+    assert day(maria["Birthday"]) == dt.date(1985, 3, 14)  # the export says day first: a real date
     assert day(maria["Client since"]) == dt.date(2019, 5, 2)
     assert day(daniel["Client since"]) == dt.date(2019, 5, 2)
     assert (maria["Contact OK"], daniel["Contact OK"], priya["Contact OK"]) == ("Yes", "No", None)
@@ -105,6 +105,9 @@ def test_learns_from_the_exports_dates_that_they_are_written_day_first(
     values = {r[0]: r[1] for r in settings.iter_rows(min_row=2, max_col=2, values_only=True)}
     assert values["Day-first dates"] == "Yes"
     assert values["Country"] == "US"
+    # ...and so its dates typed as text become real dates, read the export's way round.
+    birthdays = [day(row["Birthday"]) for row in clients_rows(book)]
+    assert birthdays == [dt.date(1985, 3, 14), dt.date(1983, 11, 2), dt.date(1990, 12, 31)]
 
 
 def test_writes_ledgersite_toml_that_maps_the_exports_own_headers(

@@ -20,9 +20,11 @@ from ledgersite.config import Config
 from ledgersite.errors import BookInvalid
 from ledgersite.export_columns import ADDRESS_LINE_2, FULL_NAME, match_columns, recognise
 from ledgersite.names import split_name
-from ledgersite.sources.raw import CellValue, RawSheet, column_letter
+from ledgersite.sources.raw import EPOCH_1900, CellValue, RawSheet, column_letter
 from ledgersite.sources.read import read_book
 from ledgersite.starter.content import Value
+from ledgersite.validate.cells import BadCell
+from ledgersite.validate.dates import to_partial
 from ledgersite.validate.headers import FIELD_ALIASES, SHEET_FIELDS, SHEET_NAMES, squeeze
 
 log = logging.getLogger(__name__)
@@ -206,7 +208,25 @@ def _copy_rows(
             record["Address"] = f"{first}, {second}" if first else second
         if record:
             clients.append(record)
-    return clients, _day_first(date_texts)
+    day_first = _day_first(date_texts)
+    if date_texts and day_first is not None:
+        for record in clients:
+            for target in DATE_COLUMNS & record.keys():
+                record[target] = _as_real_date(record[target], day_first)
+    return clients, day_first
+
+
+def _as_real_date(value: Value, day_first: bool) -> Value:
+    """Give a date typed as text ("12/31/1980") as a real date, now that the export says which
+    way round its dates are; a date without a year, or text that is no date, stays as typed."""
+    if not isinstance(value, str):
+        return value
+    try:
+        date = to_partial(value, epoch=EPOCH_1900, day_first=day_first)
+    except BadCell:
+        return value
+    full = date.as_date() if date else None
+    return full or value
 
 
 def _converter(target: str) -> Callable[[CellValue], Value]:
