@@ -674,3 +674,26 @@ def test_an_id_that_could_be_either_of_two_ids_is_reported_not_guessed() -> None
     (problem,) = b.problems
     assert problem.message == (
         "'C 001' could be more than one client: Maria Reyes (C-001), Tom Reyes (C001).")
+
+
+def test_a_tab_named_in_ledgersite_toml_is_found_by_its_exact_name_digits_and_all() -> None:
+    people: list[list[CellValue]] = [["First name", "Last name"], ["Maria", "Reyes"]]
+    sales = [["Date", "Client", "Item"], ["2026-01-06", "Maria Reyes", "Ring"]]
+    older = [["Date", "Client", "Item"], ["2023-01-06", "Maria Reyes", "Brooch"]]
+    b = book(("Sheet1", [["x"]]), ("Sheet2", people), ("Sales 2023", older), ("Sales 2024", sales),
+             config=Config(sheets={"clients": "Sheet2", "purchases": "Sales 2024"}))
+    assert [c.name for c in b.clients.values()] == ["Maria Reyes"]
+    assert [p.item for p in b.purchases] == ["Ring"]
+
+
+def test_two_tabs_that_could_each_be_purchases_are_both_left_and_said() -> None:
+    sales = [["Date", "Client", "Item"], ["2026-01-06", "C1", "Ring"]]
+    b = book(clients(["C1", "Maria", "Reyes"]), ("Purchases 2023", sales),
+             ("Purchases 2024", sales))
+    assert b.purchases == []
+    (problem,) = b.problems
+    assert problem.message == ('The tabs "Purchases 2023" and "Purchases 2024" could each be the'
+                               " Purchases tab, so none of them is read.")
+    assert 'purchases = "Purchases 2024"' in problem.fix
+    with pytest.raises(BookInvalid, match="could each be the Clients tab"):
+        book(("Clients 2023", [["First name"], ["Ana"]]), ("Clients 2024", [["First name"]]))

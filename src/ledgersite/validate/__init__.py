@@ -14,7 +14,7 @@ from ledgersite.config import Config
 from ledgersite.errors import BookInvalid
 from ledgersite.sources.raw import RawBook
 from ledgersite.validate.clients import read_clients
-from ledgersite.validate.headers import find_sheet
+from ledgersite.validate.headers import TAB_TITLES, dated_sheets, find_sheet
 from ledgersite.validate.records import (
     Sheet,
     read_contacts,
@@ -46,6 +46,8 @@ def validate(raw: RawBook, *, config: Config, read_at: dt.datetime) -> Book:
     settings_table = open_table(settings_sheet, "settings", {}) if settings_sheet else None
     settings = read_settings(settings_table) if settings_table else Settings()
     clients_sheet = find_sheet(raw, "clients", config.sheets)
+    if clients_sheet is None and len(dated_sheets(raw, "clients")) > 1:
+        raise BookInvalid(" ".join(_unread(raw, "clients")))
     if clients_sheet is None:
         names = ", ".join(f'"{s.name}"' for s in raw.sheets) or "none"
         raise BookInvalid(
@@ -61,6 +63,11 @@ def validate(raw: RawBook, *, config: Config, read_at: dt.datetime) -> Book:
     )
     index = ClientIndex(clients, left_out)
     tables = [clients_table]
+    for key in ("settings", *(key for key, _ in _REFERRING), "rules", "gifts"):
+        if find_sheet(raw, key, config.sheets) is None and len(dated_sheets(raw, key)) > 1:
+            message, fix = _unread(raw, key)
+            problems.append(Problem("warning", dated_sheets(raw, key)[0].name, None, None, None,
+                                    None, message, fix))
     for key, reader in _REFERRING:
         sheet = find_sheet(raw, key, config.sheets)
         if sheet is not None:
@@ -84,3 +91,14 @@ def validate(raw: RawBook, *, config: Config, read_at: dt.datetime) -> Book:
     book.problems = problems
     log.debug("validated %s: %d clients, %d problems", raw.origin, len(clients), len(problems))
     return book
+
+
+def _unread(raw: RawBook, key: str) -> tuple[str, str]:
+    """Give what to say of tabs that could each be the part `key`, so none is read."""
+    tabs = dated_sheets(raw, key)
+    names = ", ".join(f'"{tab.name}"' for tab in tabs[:-1]) + f' and "{tabs[-1].name}"'
+    return (
+        f"The tabs {names} could each be the {TAB_TITLES[key]} tab, so none of them is read.",
+        f'Say which one to read in ledgersite.toml, under [sheets]: {key} = "{tabs[-1].name}"'
+        " (or rename the others).",
+    )

@@ -37,6 +37,13 @@ SHEET_NAMES: dict[str, tuple[str, ...]] = {
     "gifts": ("anniversarygifts", "giftthemes", "gifts"),
 }
 
+#: Our sheet key -> the tab's name as staff know it.
+TAB_TITLES = {
+    "clients": "Clients", "purchases": "Purchases", "dates": "Dates", "wishes": "Wish list",
+    "contacts": "Contact log", "tasks": "Tasks", "rules": "Follow-up rules",
+    "settings": "Settings", "gifts": "Anniversary gifts",
+}
+
 #: Field -> the headers that mean it (compared squeezed); the first is the canonical header.
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "client_id": (
@@ -216,18 +223,35 @@ def find_sheet(raw: RawBook, key: str, mapping: Mapping[str, str]) -> RawSheet |
     """Give the sheet that plays the part `key` ("clients", "purchases", ...), or None.
 
     The owner's `[sheets]` name wins; without a tab of that name the usual names are tried, so
-    one ledgersite.toml serves both a shop's export and a book with our own tab names. A year
-    after the name counts for nothing ("Customers 2024"), and a workbook of one sheet is the
-    Clients sheet whatever its tab is called ("Sheet1"), as a lone CSV file is.
+    one ledgersite.toml serves both a shop's export and a book with our own tab names. A usual
+    name with a year after it counts too ("Customers 2024"), when only one tab is named so; and
+    a workbook of one sheet is the Clients sheet whatever its tab is called ("Sheet1"), as a
+    lone CSV file is.
     """
-    choices = ([{squeeze(mapping[key])}] if key in mapping else []) + [set(SHEET_NAMES[key])]
-    for wanted in choices:
+    if key in mapping:
         for sheet in raw.sheets:
-            if squeeze(sheet.name).rstrip("0123456789") in wanted:
+            if squeeze(sheet.name) == squeeze(mapping[key]):
                 return sheet
+    usual = set(SHEET_NAMES[key])
+    for sheet in raw.sheets:
+        if squeeze(sheet.name) in usual:
+            return sheet
+    dated = dated_sheets(raw, key)
+    if len(dated) == 1:
+        return dated[0]
     if key == "clients" and len(raw.sheets) == 1:
         return raw.sheets[0]
     return None
+
+
+def dated_sheets(raw: RawBook, key: str) -> list[RawSheet]:
+    """Give the tabs named as the part `key` usually is, with a year or number after it."""
+    usual = set(SHEET_NAMES[key])
+    return [
+        sheet for sheet in raw.sheets
+        if (name := squeeze(sheet.name)) != name.rstrip("0123456789")
+        and name.rstrip("0123456789") in usual
+    ]
 
 
 def header_row(sheet: RawSheet, fields: Sequence[str], mapping: Mapping[str, str]) -> int:
