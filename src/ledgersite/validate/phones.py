@@ -46,10 +46,11 @@ def phone(value: object, *, country: str = "") -> str:
     (a number cell, or digits-only text: a CSV file saved by Excel holds numbers as text) are
     one of the store's own numbers that lost its 0 ("07700900125"), or a number with its calling
     code ("+44 7700900125"); when both readings fit, or neither does, the cell is reported.
-    Without a known country, ten digits are kept when they can be a North American number (area
-    code and exchange start with 2-9) and reported otherwise: 7700900123 can only be a number
-    that lost its 0, but 7812345678 could be either, and flagging every American client's phone
-    would bury the real problems.
+    Without a known country, digits-only text is kept as typed, and a number cell of ten
+    digits is kept when it can be a North American number (area code and exchange start with
+    2-9) and reported otherwise: 7700900123 can only be a number that lost its 0, but
+    7812345678 could be either, and flagging every American client's phone would bury the real
+    problems.
     """
     if value.__class__ is str:
         typed = text(value)
@@ -58,7 +59,9 @@ def phone(value: object, *, country: str = "") -> str:
         if typed.casefold() in NOT_KNOWN:
             return ""
         if typed.isdigit() and typed.isascii():
-            return _dialled(typed, country)
+            # Without a known country, text is kept as typed: unlike a number cell, it may be
+            # written without a 0 on purpose (a foreign number, say).
+            return _dialled(typed, country) if country in _PLANS else typed
         if _SHORTENED.fullmatch(typed):
             raise BadCell(
                 "is a number shortened by Excel: its last digits are lost.",
