@@ -697,3 +697,24 @@ def test_two_tabs_that_could_each_be_purchases_are_both_left_and_said() -> None:
     assert 'purchases = "Purchases 2024"' in problem.fix
     with pytest.raises(BookInvalid, match="could each be the Clients tab"):
         book(("Clients 2023", [["First name"], ["Ana"]]), ("Clients 2024", [["First name"]]))
+
+
+@pytest.mark.parametrize("cell", ["2027-03-14", "2150-03-14", "14/03/2027"])
+def test_a_four_digit_future_birth_year_is_reported_never_moved_a_century(cell: str) -> None:
+    b = book(clients(["C1", "Oli", "Yu", None, None, cell]))
+    assert b.clients["C1"].birthday is None
+    assert [p.message for p in b.problems] == [f"'{cell}' is in the future."]
+
+
+def test_same_name_warnings_are_in_row_order_and_say_what_tells_clients_apart() -> None:
+    rows = [[None, "Jo", "Ng", f"jo{n % 2}@x.org" if n > 2 else None] for n in range(6)]
+    b = book(clients(*rows))
+    messages = [(p.row, p.message) for p in b.problems if "same name" in p.message]
+    assert messages == [
+        (3, "Jo Ng has the same name as the client in row 2, and neither has a Client ID or"
+            " email to tell them apart."),
+        (4, "Jo Ng has the same name as the client in row 2, and neither has a Client ID or"
+            " email to tell them apart."),
+        (7, "Jo Ng has the same name as the client in row 5, and neither has a Client ID to"
+            " tell them apart."),
+    ]

@@ -185,20 +185,18 @@ def _report_alike(table: Table, clients: dict[str, Client], made_up: set[str]) -
     """Warn about clients without an ID or email who share a name: only their order in the
     sheet tells their made-up IDs apart, so sorting the sheet would swap their pages."""
     first_of: dict[str, Client] = {}
-    for cid in made_up:
-        client = clients[cid]
+    for client in sorted((clients[cid] for cid in made_up), key=lambda c: c.row):
         key = f"{client.first_name}|{client.last_name}|{client.email}".casefold()
-        other = first_of.setdefault(key, client)
-        if other is not client:
-            first, later = sorted((other, client), key=lambda c: c.row)
-            first_of[key] = first
+        first = first_of.setdefault(key, client)
+        if first is not client:
+            apart = "a Client ID" if client.email else "a Client ID or email"
             table.problem(
                 "warning",
-                later.row,
+                client.row,
                 "client_id" if "client_id" in table.columns else None,
                 None,
-                f"{later.name} has the same name as the client in row {first.row}, and neither"
-                " has a Client ID or email to tell them apart.",
+                f"{client.name} has the same name as the client in row {first.row}, and neither"
+                f" has {apart} to tell them apart.",
                 "Give each of them a Client ID (or an email), or keep one row if they are the"
                 " same person.",
             )

@@ -39,6 +39,7 @@ _NUMERIC = re.compile(r"(\d{1,4})[/.\-](\d{1,2})(?:[/.\-](\d{2,4}))?$")
 _WORDS = re.compile(r"[A-Za-z]+|\d+")
 #: A year typed with two digits, at the end of the text ("1/2/30", "3 March '85").
 _SHORT_YEAR = re.compile(r"(?<!\d)\d{2}$")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 _FIX = "Type the date as 14/03/1985 or 1985-03-14 (or 14 March when the year is unknown)."
 
@@ -137,9 +138,17 @@ def born(date: PartialDate, value: object, today: dt.date) -> PartialDate:
     full = date.as_date()
     if full is None or full <= today:
         return date
-    if isinstance(value, str) and _SHORT_YEAR.search(value.strip()) and date.year:
-        return _check(date.year - 100, date.month, date.day)
+    if isinstance(value, str) and _typed_short_year(value) and date.year:
+        earlier = _check(date.year - 100, date.month, date.day)
+        if (earlier.as_date() or today) <= today:
+            return earlier
     raise BadCell("is in the future.", "Correct the year, or leave it out (14 March).")
+
+
+def _typed_short_year(text: str) -> bool:
+    """Tell whether a date's year was typed with two digits ("1/2/30", "3 March '85")."""
+    text = text.strip()
+    return bool(_SHORT_YEAR.search(text)) and not _FOUR_DIGITS.search(text)
 
 
 def to_partial(value: object, *, epoch: dt.date, day_first: bool | None) -> PartialDate | None:
