@@ -466,14 +466,19 @@ def test_a_merged_cell_gives_its_value_to_every_cell_it_covers(tmp_path: Path) -
     clients.append(["Client ID", "First name", "Last name"])
     clients.append(["C1", "Tom", "Reyes"])
     purchases = wb.create_sheet("Purchases")
-    purchases.append(["Date", "Client", "Item"])
+    purchases.append(["Date", "Client", "Item", "Price"])
     for day in (1, 2, 3):
-        purchases.append([dt.date(2026, 1, day), "C1" if day == 1 else None, "Ring"])
+        first = day == 1
+        purchases.append(
+            [dt.date(2026, 1, day), "C1" if first else None, "Ring", 900 if first else None]
+        )
     purchases.merge_cells("B2:B4")
+    purchases.merge_cells("D2:D4")  # one price for the three: counted once
     path = tmp_path / "merged.xlsx"
     wb.save(path)
     book = load_book(path, Config())
     assert [(p.client_id, p.date.day) for p in book.purchases] == [("C1", 1), ("C1", 2), ("C1", 3)]
+    assert [p.price for p in book.purchases] == [900, None, None]
     assert book.problems == []
     raw = read_book(path, config=Config())
-    assert max(len(row) for sheet in raw.sheets for row in sheet.rows) == 3
+    assert max(len(row) for row in raw.sheets[0].rows) == 3  # the title: three wide, as the data

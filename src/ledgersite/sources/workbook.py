@@ -259,16 +259,19 @@ def _sheet_rows(workbook: python_calamine.CalamineWorkbook, name: str) -> list[l
 
 def _fill_merged(rows: list[list[CellValue]], merged: Iterable[MergedRange]) -> None:
     """Give every cell of a merged range its top-left cell's value, as it shows on screen: a
-    Client cell merged down over three purchases names the client of all three. A range goes
-    no further right than the sheet's widest row (a title merged across every column does not
-    make 16,384 of them)."""
+    Client cell merged down over three purchases names the client of all three. A number
+    merged down is left on its first row: one price for three rows is not three prices. A
+    range goes no further right than the sheet's widest row (a title merged across every
+    column does not make 16,384 of them)."""
     width = 0
     for (top, left), (bottom, right) in merged:
         if top >= len(rows) or left >= len(rows[top]) or rows[top][left] is None:
             continue
+        value = rows[top][left]
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            bottom = top
         width = width or max(map(len, rows))
         right = min(right, width - 1)
-        value = rows[top][left]
         for number in range(top, min(bottom, len(rows) - 1) + 1):
             row = rows[number]
             if len(row) <= right:
