@@ -22,6 +22,7 @@ class ClientIndex:
         self.clients = clients
         #: The rows of the Clients sheet left out, by their ID, name and email.
         self.left_out = {squeeze(k): row for k, row in (left_out or {}).items()}
+        self._resolved: dict[str, str | tuple[str, str]] = {}  # value -> ID, or what to say
 
     @functools.cached_property
     def by_id(self) -> dict[str, list[str]]:
@@ -64,25 +65,41 @@ class ClientIndex:
         """Give up to six keys of `by_name` like `key`, the likest first.
 
         difflib compares `key` with the 50 names sharing the most three-letter runs with it,
-        not with every name: at 10,000 clients that is 1 ms a lookup instead of 50.
+        not with every name: at 10,000 clients that is 1 ms a lookup instead of 50. Only the
+        runs few names have are counted ("son" is in thousands). Text too short to have a run of
+        three ("?", "JR") is like no name in particular.
         """
-        grams = _trigrams(key)
-        if grams:
-            shared: Counter[str] = Counter()
-            for gram in grams:
-                shared.update(self.by_trigram.get(gram, ()))
-            candidates = [name for name, _ in shared.most_common(50)]
-        else:  # too short to have runs of three
-            candidates = list(self.by_name)
+        lists = sorted((self.by_trigram.get(gram, []) for gram in _trigrams(key)), key=len)
+        common = max(100, len(self.by_name) // 50)
+        rare = [names for names in lists if len(names) <= common] or lists[:3]
+        shared: Counter[str] = Counter()
+        for names in rare:
+            shared.update(names)
+        candidates = [name for name, _ in shared.most_common(50)]
         return difflib.get_close_matches(key, candidates, n=6, cutoff=0.75)
 
     def _label(self, cid: str) -> str:
         return f"{self.clients[cid].name} ({cid})"
 
     def resolve(self, value: str) -> str:
-        """Give the client ID `value` names; raise `BadCell` with candidates otherwise."""
+        """Give the client ID `value` names; raise `BadCell` with candidates otherwise.
+
+        What a value that is not an ID resolves to is remembered: a book may name the same
+        walk-in ("Cash sale") on thousands of rows.
+        """
         if value in self.clients:  # the usual case: the ID exactly as in the Clients sheet
             return value
+        if value not in self._resolved:
+            try:
+                self._resolved[value] = self._resolve(value)
+            except BadCell as bad:
+                self._resolved[value] = (bad.message, bad.fix)
+        found = self._resolved[value]
+        if isinstance(found, tuple):
+            raise BadCell(*found)
+        return found
+
+    def _resolve(self, value: str) -> str:
         key = squeeze(value)
         same = self.by_id.get(key, [])
         if len(same) == 1:
