@@ -53,6 +53,15 @@ class ClientIndex:
         return found
 
     @functools.cached_property
+    def by_last_name(self) -> dict[str, list[str]]:
+        """Client IDs by last name, squeezed: "Smith" alone may mean any of them."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for client in self.clients.values():
+            if client.last_name:
+                found[squeeze(client.last_name)].append(client.id)
+        return found
+
+    @functools.cached_property
     def by_trigram(self) -> dict[str, list[str]]:
         """The keys of `by_name` by each run of three characters they hold."""
         found: dict[str, list[str]] = defaultdict(list)
@@ -124,8 +133,9 @@ class ClientIndex:
                 "Fix that row of the Clients sheet (Book health lists its problem).",
             )
         close = self.close_names(key)
-        if close:
-            ids = list(dict.fromkeys(self.by_name[c][0] for c in close))[:3]  # a name both ways
+        if key in self.by_last_name or close:
+            ids = self.by_last_name.get(key, []) + [self.by_name[c][0] for c in close]
+            ids = list(dict.fromkeys(ids))[:3]  # each once: a name is indexed both ways round
             who = " or ".join(self._label(c) for c in ids)
             raise BadCell(
                 f"matches no client. Did you mean {who}?",
