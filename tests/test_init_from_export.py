@@ -268,3 +268,12 @@ def test_starts_a_book_from_adventureworks_18484_customers_quickly(
     # Naming the export's tab would hide the new book's Clients sheet: it is only suggested.
     assert config.sheets == {}
     assert '# clients = "DimCustomer"' in (tmp_path / "ledgersite.toml").read_text("utf-8")
+
+
+def test_an_unreadable_ledgersite_toml_beside_it_is_said_and_nothing_is_written(
+    shop_export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "ledgersite.toml").write_bytes("[site]\n# café\n".encode("latin-1"))
+    assert main(["init", str(tmp_path / "book.xlsx"), "--from", str(shop_export)]) == 2
+    assert "ledgersite.toml cannot be read" in capsys.readouterr().err
+    assert not (tmp_path / "book.xlsx").exists()

@@ -720,3 +720,18 @@ def test_same_name_warnings_are_in_row_order_and_say_what_tells_clients_apart() 
         (7, "Jo Ng has the same name as the client in row 5, and neither has a Client ID to"
             " tell them apart."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("after", "message"),
+    [("10000 years", "is longer than ten years."), ("any", "is not a span of time."),
+     ("tend", "is not a span of time.")],
+)
+def test_a_rule_after_that_is_too_long_or_a_word_that_only_looks_like_a_span_is_reported(
+    after: str, message: str
+) -> None:
+    rules = [["Trigger", "Category or occasion", "Min price", "After", "Task"],
+             ["Purchase", None, None, after, "Thank-you note"]]
+    b = book(clients(["C1", "Ana", "Lima"]), ("Follow-up rules", rules))
+    assert b.rules == []
+    assert [p.message for p in b.problems] == [f"{after!r} {message}"]

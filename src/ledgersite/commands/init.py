@@ -112,10 +112,10 @@ def _config_with(path: Path, mapping: str, *, force: bool) -> str:
     """
     if not path.exists():
         return mapping
-    old = path.read_text(encoding="utf-8")
     try:
+        old = path.read_text(encoding="utf-8")
         tables = tomllib.loads(old)
-    except tomllib.TOMLDecodeError as err:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         raise ConfigError(f"{path} cannot be read ({err}), so nothing was written: correct it"
                           " or move it aside.") from None
     mapped = {"columns", "sheets"} & tables.keys()

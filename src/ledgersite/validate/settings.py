@@ -9,7 +9,7 @@ from ledgersite.validate.cells import BadCell
 from ledgersite.validate.country import country_code, currency_of
 from ledgersite.validate.headers import squeeze
 from ledgersite.validate.table import Table
-from ledgersite.validate.values import boolean, days, text, whole_number
+from ledgersite.validate.values import MOST_DAYS, boolean, days, text, whole_number
 from ledgersite.validate.zones import computer_zone, zone_name
 
 #: What staff may call each setting (compared squeezed) -> its name in a starter book.
@@ -45,8 +45,6 @@ _LEAD = {
     "Date reminder days": "date",
     "Purchase anniversary reminder days": "purchase_anniversary",
 }
-#: Ten years: a longer lead or lapse is a slip (a date typed as a number, say).
-_MOST_DAYS = 3660
 
 
 def read_settings(table: Table) -> Settings:
@@ -140,7 +138,7 @@ def _time_zone(settings: Settings, value: object) -> None:
 
 def _days(value: object, unit: SpanUnit = "days") -> int:
     number = days(value, unit=unit)
-    if number is None or number > _MOST_DAYS:
+    if number is None or number > MOST_DAYS:
         raise BadCell(
             "is longer than ten years.",
             f'Type a number of {unit}, or a span such as "2 weeks" or "1 year".',

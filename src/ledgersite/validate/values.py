@@ -17,7 +17,12 @@ _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }
-_SPAN = re.compile(r"(\d+|[a-z]+)\s*(day|week|month|year|d|w|m|y)s?$")
+#: "2 weeks", "2w", "a year": a number written in words needs a space and the unit in full
+#: ("any" is not "an y", nor "tend" "ten d").
+_SPAN = re.compile(r"(\d+)\s*(day|week|month|year|d|w|m|y)s?$|([a-z]+)\s+(day|week|month|year)s?$")
+#: The longest span a rule or setting may name: ten years (and a few days to spare); a longer
+#: lead or lapse is a slip (a date typed as a number, say).
+MOST_DAYS = 3660
 _UNITS: dict[str, SpanUnit] = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
 #: Days in each unit: a month is an average one, so "12 months" and "1 year" are both 365 days.
 _DAYS_IN: dict[SpanUnit, float] = {"days": 1, "weeks": 7, "months": 30.44, "years": 12 * 30.44}
@@ -173,11 +178,14 @@ def whole_number(value: object) -> int | None:
 def offset(value: object) -> Offset:
     """Give the span a cell names ("2 weeks", "6 months", "a year"); raise `BadCell` otherwise."""
     m = _SPAN.match(text(value).casefold())
-    word = m.group(1) if m else ""
+    word, unit = (m.group(1) or m.group(3), m.group(2) or m.group(4)) if m else ("", "")
     amount = int(word) if word.isdecimal() else _NUMBERS.get(word)
     if m is None or amount is None:
         raise BadCell("is not a span of time.", 'Type e.g. "2 days", "2 weeks", "6 months".')
-    return Offset(amount, _UNITS[m.group(2)[0]])
+    span = Offset(amount, _UNITS[unit[0]])
+    if amount * _DAYS_IN[span.unit] > MOST_DAYS:
+        raise BadCell("is longer than ten years.", 'Type a shorter span, e.g. "1 year".')
+    return span
 
 
 def days(value: object, *, unit: SpanUnit = "days") -> int | None:
