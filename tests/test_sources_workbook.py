@@ -200,6 +200,8 @@ def test_only_sheets_whose_cells_are_far_apart_count_as_far_flung(tmp_path: Path
     )
     near = _book_with_a_stray_cell(tmp_path, "XFD1")  # a box of 32,768 cells: harmless
     assert far_flung_cell(near.read_bytes()) is None
+    wide = _book_with_a_stray_cell(tmp_path, "CV100000")  # 100 columns of 100,000 rows: a sheet
+    assert far_flung_cell(wide.read_bytes()) is None
     formatted = _save(tmp_path)  # whole columns formatted: <dimension> is huge, the data small
     _rewrite_dimension(formatted, "A1:XFD1048576")
     assert far_flung_cell(formatted.read_bytes()) is None

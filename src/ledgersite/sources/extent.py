@@ -18,8 +18,10 @@ import zipfile
 import zlib
 from typing import IO
 
-#: calamine spends 32 bytes on every cell of the box; up to this many cells that is harmless.
-BOX_CELLS = 2_000_000
+#: calamine spends 32 bytes on every cell of the box, and Python 8 more on each as it is handed
+#: over: up to this many cells (about 0.5 GB, a sheet of 100,000 rows 120 columns wide) the
+#: box is read as it is.
+BOX_CELLS = 12_000_000
 #: A box with fewer bytes of XML than this for each of its cells is mostly empty.
 BYTES_PER_CELL = 4
 #: <dimension> comes right after <sheetPr>, within the first few KB of the part.
