@@ -98,6 +98,8 @@ def test_a_title_and_a_blank_row_above_the_headers_are_passed_over() -> None:
         (["Client #", "First Name(s)", "Surname", "E-mail address", "Tel. No"], "phone"),
         (["Client No.", "First names", "Last name", "Mobile No."], "phone"),
         (["Customer Number", "First name", "Last name", "Phone number"], "phone"),
+        (["Customer No.", "First name", "Last name", "Phone"], "phone"),
+        (["Account No", "First name", "Last name", "Phone"], "phone"),
     ],
 )
 def test_headers_with_a_number_word_or_a_plural_s_are_recognised(

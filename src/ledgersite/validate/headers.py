@@ -326,8 +326,12 @@ def _header_key(header: str) -> str:
 
 def _loosely(key: str) -> set[str]:
     """Give a squeezed header as it is, without a trailing "number" word ("telno" -> "tel")
-    and without a plural "s" ("firstnames" -> "firstname")."""
-    return {key, _NUMBER_WORD.sub("", key) or key, key.removesuffix("s") or key} - {""}
+    and without a plural "s" ("firstnames" -> "firstname"); a header that ends in a number
+    word also as the number it names ("customerno" -> "customernumber")."""
+    readings = {key, _NUMBER_WORD.sub("", key) or key, key.removesuffix("s") or key}
+    if _NUMBER_WORD.search(key):
+        readings.add(_NUMBER_WORD.sub("number", key))
+    return readings - {""}
 
 
 #: Field -> its aliases squeezed, for matching headers.
