@@ -25,7 +25,13 @@ from ledgersite.sources.read import read_book
 from ledgersite.starter.content import Value
 from ledgersite.validate.cells import BadCell
 from ledgersite.validate.dates import to_partial
-from ledgersite.validate.headers import FIELD_ALIASES, SHEET_FIELDS, SHEET_NAMES, squeeze
+from ledgersite.validate.headers import (
+    FIELD_ALIASES,
+    HEADER_SEARCH_ROWS,
+    SHEET_FIELDS,
+    SHEET_NAMES,
+    squeeze,
+)
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +41,6 @@ DATE_COLUMNS = frozenset({"Birthday", "Partner birthday", "Anniversary", "Client
 TEXT_COLUMNS = frozenset({"Client ID", "Phone", "Postcode"})
 #: What database exports write in an empty cell.
 EMPTY_MARKERS = frozenset({"NULL", "\\N", "#N/A"})
-#: How many rows from the top the header row is looked for in (titles sit above some).
-HEADER_SEARCH_ROWS = 10
 
 _YES = frozenset({"yes", "y", "true", "1", "subscribed", "optedin", "optin", "ok"})
 _NO = frozenset({"no", "n", "false", "0", "unsubscribed", "optedout", "optout", "cleaned"})
