@@ -208,3 +208,12 @@ def test_without_a_currency_the_country_gives_it(
     rows = [["Country", country]] + ([["Currency", currency]] if currency else [])
     book = load(tmp_path / "book.xlsx", settings(*rows))
     assert book.settings.currency == expected
+
+
+@pytest.mark.parametrize("typed", ["EST", "cet", "MST"])
+def test_an_abbreviation_the_zone_database_happens_to_know_is_reported_too(
+    tmp_path: Path, typed: str
+) -> None:
+    book = load(tmp_path / "book.xlsx", settings(["Time zone", typed]))
+    assert book.settings.time_zone != typed.upper()
+    assert [p.message.split(" is not")[0] for p in book.problems] == [f"Time zone: {typed!r}"]

@@ -11,6 +11,9 @@ from ledgersite.validate.cells import BadCell
 from ledgersite.validate.headers import squeeze
 
 _FIX = "Type the zone's name, e.g. Europe/London or America/New_York."
+#: Old names in the time zone database that are abbreviations: EST is UTC-5 all year round,
+#: never New York's summer time. They are reported like "BST" rather than taken.
+_ABBREVIATIONS = frozenset({"est", "mst", "hst", "cet", "eet", "met", "wet"})
 
 
 def zone_name(typed: str) -> str:
@@ -20,7 +23,7 @@ def zone_name(typed: str) -> str:
     """
     by_fold, by_city = _names()
     name = by_fold.get(_fold(typed))
-    if name is not None:
+    if name is not None and _fold(typed) not in _ABBREVIATIONS:
         return name
     cities = by_city.get(squeeze(typed), [])
     if len(cities) == 1:
