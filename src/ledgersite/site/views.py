@@ -187,6 +187,7 @@ def today_view(book: Book, agenda: Agenda, names: dict[str, str]) -> View:
         ],
         "stay_in_touch": stay_in_touch_cards(book, agenda, names, STAY_IN_TOUCH_SHOWN),
         "stay_in_touch_more": max(0, len(agenda.stay_in_touch) - STAY_IN_TOUCH_SHOWN),
+        "stay_in_touch_page": STAY_IN_TOUCH_PAGE,
         "problems": problem_counts(book.problems),
     }
 

@@ -47,11 +47,15 @@ _CODES = {
     "america": "US",
     "ca": "CA",
     "canada": "CA",
+    "cy": "CY",
+    "cyprus": "CY",
+    "mt": "MT",
+    "malta": "MT",
 }
 #: Countries whose prices are written 1.250,00 (the others here write 1,250.00).
 _COMMA_COUNTRIES = {"FR", "DE", "NL", "IT", "BE", "AT"}
 #: South Africa writes both ways, so its prices tell nothing.
-_POINT_COUNTRIES = {"GB", "IE", "AU", "NZ", "CH", "JP", "IN", "US", "CA"}
+_POINT_COUNTRIES = {"GB", "IE", "AU", "NZ", "CH", "JP", "IN", "US", "CA", "CY", "MT"}
 _COMMA_CURRENCIES = {"eur", "€", "euro", "euros"}
 _POINT_CURRENCIES = {"gbp", "£", "usd", "$", "aud", "nzd", "cad", "chf", "jpy", "¥", "inr", "₹"}
 
