@@ -737,3 +737,13 @@ def test_a_rule_after_that_is_too_long_or_a_word_that_only_looks_like_a_span_is_
     b = book(clients(["C1", "Ana", "Lima"]), ("Follow-up rules", rules))
     assert b.rules == []
     assert [p.message for p in b.problems] == [f"{after!r} {message}"]
+
+
+def test_a_row_with_something_only_beyond_the_headers_is_not_a_client_and_is_said() -> None:
+    stray: list[CellValue] = [None, None, None, None, None, None, None, "x"]
+    b = book(clients(["C1", "Maria", "Reyes"], stray, list(stray)))
+    assert list(b.clients) == ["C1"]
+    (problem,) = b.problems
+    assert (problem.row, problem.column) == (3, "H")
+    assert problem.message == ("Row 3 (and 1 more row) has something only in columns with no"
+                               " header, so it is not read.")

@@ -30,15 +30,31 @@ class Table:
     def rows(self) -> Iterator[tuple[int, list[CellValue]]]:
         """Give (spreadsheet row number, cells) for each row that is not blank.
 
-        Each row reaches at least the last matched column, so `cell` getters can index it.
+        Each row reaches at least the last matched column, so `cell` getters can index it. A
+        row with something only to the right of the last header (a stray cell) is no record:
+        it is left out, and said once for the sheet.
         """
         width = max(self.columns.values(), default=-1) + 1
+        headed = len(self.headers)
+        stray: list[tuple[int, int]] = []  # (row number, column)
         for i in range(self.start, len(self.sheet.rows)):
             cells = self.sheet.rows[i]
-            for v in cells:
+            for at, v in enumerate(cells):
                 if v is not None and not (v.__class__ is str and not v.strip()):
-                    yield i + 1, cells if len(cells) >= width else _padded(cells, width)
+                    if at < headed:
+                        yield i + 1, cells if len(cells) >= width else _padded(cells, width)
+                    else:
+                        stray.append((i + 1, at))
                     break
+        if stray:
+            (row, col), more = stray[0], len(stray) - 1
+            others = f" (and {more:,} more row{'s' if more > 1 else ''})" if more else ""
+            self.problems.append(Problem(
+                "warning", self.sheet.name, row, column_letter(col), None, None,
+                f"Row {row}{others} has something only in columns with no header, so it is not"
+                " read.",
+                "Delete it if it is a slip, or give its column a header.",
+            ))
 
     def raw(self, cells: list[CellValue], name: str) -> CellValue:
         """Give the cell of field `name` in a row, None when the column or cell is missing."""
