@@ -466,21 +466,32 @@ def test_a_merged_cell_gives_its_value_to_every_cell_it_covers(tmp_path: Path) -
     clients.append(["Bijou client book"])
     clients.merge_cells("A1:XFD1")  # a title across every column
     clients.append(["Client ID", "First name", "Last name"])
-    clients.append(["C1", "Tom", "Reyes"])
+    clients.append([10023, "Tom", "Reyes"])
     purchases = wb.create_sheet("Purchases")
-    purchases.append(["Date", "Client", "Item", "Price"])
+    purchases.append(["Date", "Client", "Item", "Price", "Occasion"])
     for day in (1, 2, 3):
         first = day == 1
-        purchases.append(
-            [dt.date(2026, 1, day), "C1" if first else None, "Ring", 900 if first else None]
-        )
-    purchases.merge_cells("B2:B4")
+        purchases.append([dt.date(2026, 1, day), 10023 if first else None, "Ring",
+                          "£1,250.00" if first else None, "Anniversary" if first else None])
+    purchases.merge_cells("B2:B4")  # a client number, merged down: the client of all three
     purchases.merge_cells("D2:D4")  # one price for the three: counted once
+    purchases.merge_cells("E2:E3")
     path = tmp_path / "merged.xlsx"
     wb.save(path)
     book = load_book(path, Config())
-    assert [(p.client_id, p.date.day) for p in book.purchases] == [("C1", 1), ("C1", 2), ("C1", 3)]
-    assert [p.price for p in book.purchases] == [900, None, None]
+    assert [(p.client_id, p.date.day, p.price, p.occasion) for p in book.purchases] == [
+        ("10023", 1, 1250, "Anniversary"), ("10023", 2, None, "Anniversary"),
+        ("10023", 3, None, ""),
+    ]
     assert book.problems == []
+    assert max(len(row) for row in book_rows(path, "Clients")) == 3  # the title made no columns
+
+
+def book_rows(path: Path, name: str) -> list[list[object]]:
+    from ledgersite.validate.table import open_table
+
     raw = read_book(path, config=Config())
-    assert max(len(row) for row in raw.sheets[0].rows) == 3  # the title: three wide, as the data
+    sheet = next(s for s in raw.sheets if s.name == name)
+    open_table(sheet, "clients", {})
+    return list(sheet.rows)
+

@@ -12,6 +12,8 @@ from ledgersite.errors import SourceError
 CellValue = str | int | float | bool | dt.datetime | dt.date | dt.time | None
 
 Rows = list[list[CellValue]]
+#: A merged range: ((top row, left column), (bottom row, right column)), 0-based, inclusive.
+MergedRange = tuple[tuple[int, int], tuple[int, int]]
 
 #: Day zero of serial-number dates in Excel's default system (and Google Sheets').
 EPOCH_1900 = dt.date(1899, 12, 30)
@@ -22,29 +24,42 @@ EPOCH_1904 = dt.date(1904, 1, 1)
 class RawSheet:
     """One sheet as read: `rows[i][j]` is the cell at spreadsheet row `i + 1`, column `j`.
 
-    Rows may be ragged; trailing empty rows are dropped by the readers. A sheet may still be
-    being read in the background: its rows are then a function that waits for them, and
-    `LateReadError` says that reading failed.
+    Rows may be ragged; trailing empty rows are dropped by the readers. `merged` lists the
+    sheet's merged ranges, whose value is in their top-left cell only. A sheet may still be
+    being read in the background: its rows (and merged ranges) are then a function that waits
+    for them, and `LateReadError` says that reading failed.
     """
 
-    __slots__ = ("_rows", "name")
+    __slots__ = ("_merged", "_rows", "name")
 
-    def __init__(self, name: str, rows: Rows | Callable[[], Rows]) -> None:
+    def __init__(
+        self,
+        name: str,
+        rows: Rows | Callable[[], tuple[Rows, list[MergedRange]]],
+        merged: list[MergedRange] | None = None,
+    ) -> None:
         self.name = name
         self._rows = rows
+        self._merged = merged or []
 
     @property
     def rows(self) -> Rows:
         """Give the rows, once read."""
         if callable(self._rows):
             try:
-                self._rows = self._rows()
+                self._rows, self._merged = self._rows()
             except Exception as err:
                 # The reader keeps the error; its traceback's frames would keep the whole book.
                 raise LateReadError(
                     f"The sheet {self.name} could not be read: {err}"
                 ) from err.with_traceback(None)
         return self._rows
+
+    @property
+    def merged(self) -> list[MergedRange]:
+        """Give the merged ranges, once read."""
+        self.rows  # noqa: B018  (waits for the reading)
+        return self._merged
 
     def __repr__(self) -> str:
         return f"RawSheet({self.name!r}, {self.rows!r})"

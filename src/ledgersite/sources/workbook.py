@@ -20,7 +20,7 @@ import threading
 import time
 import warnings
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, cast
@@ -30,7 +30,15 @@ import python_calamine
 from ledgersite import collector
 from ledgersite.errors import PasswordProtected, SourceError, UnsupportedFormat
 from ledgersite.sources.extent import far_flung_cell
-from ledgersite.sources.raw import EPOCH_1900, EPOCH_1904, CellValue, RawBook, RawSheet
+from ledgersite.sources.raw import (
+    EPOCH_1900,
+    EPOCH_1904,
+    CellValue,
+    MergedRange,
+    RawBook,
+    RawSheet,
+    Rows,
+)
 from ledgersite.sources.sniff import SAVE_AS_XLSX, SAVE_AS_XLSX_SENTENCE
 
 log = logging.getLogger(__name__)
@@ -41,8 +49,6 @@ FALLBACK_SECONDS = 30.0
 #: the caller asks for it (below it, reading them at once is as quick).
 PARALLEL_BYTES = 256 * 1024
 READER_THREADS = 2
-#: A merged range as calamine gives it: ((top row, left column), (bottom row, right column)).
-MergedRange = tuple[tuple[int, int], tuple[int, int]]
 _DATE1904 = re.compile(rb"""date1904\s*=\s*["'](?:1|true)["']""", re.IGNORECASE)
 _NULL_DATE = re.compile(rb"""<table:null-date[^>]*date-value\s*=\s*["']1904-01-01""")
 
@@ -156,7 +162,7 @@ def _read_with_calamine(
             reader = _BackgroundReader(data, workbook, names)
             handed_over = True  # the reader thread that reads with it closes it
             return reader.sheets(), reader.stop
-        return [RawSheet(name, _sheet_rows(workbook, name)) for name in names], _nothing
+        return [RawSheet(name, *_sheet_rows(workbook, name)) for name in names], _nothing
     finally:
         if not handed_over:
             workbook.close()
@@ -180,7 +186,9 @@ class _BackgroundReader:
         self._queue = list(names)  # not started yet
         self._stopped = False
         self._lock = threading.Lock()
-        self._read: dict[str, Future[list[list[CellValue]]]] = {n: Future() for n in names}
+        self._read: dict[str, Future[tuple[Rows, list[MergedRange]]]] = {
+            n: Future() for n in names
+        }
         for number in range(READER_THREADS):  # the first one reads with the open workbook
             threading.Thread(target=self._work, args=(None if number else workbook,),
                              daemon=True).start()
@@ -194,7 +202,7 @@ class _BackgroundReader:
         with self._lock:
             self._stopped = True
 
-    def _wait(self, name: str) -> list[list[CellValue]]:
+    def _wait(self, name: str) -> tuple[Rows, list[MergedRange]]:
         with self._lock:
             mine = name in self._queue
             if mine:
@@ -242,7 +250,10 @@ def _open_calamine(data: bytes) -> python_calamine.CalamineWorkbook:
     return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
 
 
-def _sheet_rows(workbook: python_calamine.CalamineWorkbook, name: str) -> list[list[CellValue]]:
+def _sheet_rows(
+    workbook: python_calamine.CalamineWorkbook, name: str
+) -> tuple[Rows, list[MergedRange]]:
+    """Give a sheet's rows and its merged ranges."""
     sheet = workbook.get_sheet_by_name(name)
     # to_python() starts at the first used cell; put the leading rows and columns back
     # so that rows[i] is spreadsheet row i + 1 and column j is letter j.
@@ -252,33 +263,8 @@ def _sheet_rows(workbook: python_calamine.CalamineWorkbook, name: str) -> list[l
     for values in sheet.to_python():
         row = _clean(values)
         rows.append(pad + row if row and first_col else row)
-    _fill_merged(rows, sheet.merged_cell_ranges or ())
     _drop_trailing_empty_rows(rows)
-    return rows
-
-
-def _fill_merged(rows: list[list[CellValue]], merged: Iterable[MergedRange]) -> None:
-    """Give every cell of a merged range its top-left cell's value, as it shows on screen: a
-    Client cell merged down over three purchases names the client of all three. A number
-    merged down is left on its first row: one price for three rows is not three prices. A
-    range goes no further right than the sheet's widest row (a title merged across every
-    column does not make 16,384 of them)."""
-    width = 0
-    for (top, left), (bottom, right) in merged:
-        if top >= len(rows) or left >= len(rows[top]) or rows[top][left] is None:
-            continue
-        value = rows[top][left]
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            bottom = top
-        width = width or max(map(len, rows))
-        right = min(right, width - 1)
-        for number in range(top, min(bottom, len(rows) - 1) + 1):
-            row = rows[number]
-            if len(row) <= right:
-                row.extend([None] * (right + 1 - len(row)))
-            for col in range(left, right + 1):
-                if row[col] is None:
-                    row[col] = value
+    return rows, list(sheet.merged_cell_ranges or ())
 
 
 def _clean(values: list[Any]) -> list[CellValue]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ledgersite.book import Problem, Severity
-from ledgersite.sources.raw import CellValue, RawSheet, column_letter
+from ledgersite.sources.raw import CellValue, MergedRange, RawSheet, column_letter
 from ledgersite.validate.cells import BadCell, as_typed
 from ledgersite.validate.dates import column_order
 from ledgersite.validate.headers import SHEET_FIELDS, header_row, match_columns
@@ -129,12 +129,44 @@ def _typed(value: object) -> str:
     return as_typed(value)
 
 
+#: Fields whose merged cell counts once: one price for three rows is not three prices.
+COUNTED_ONCE = frozenset({"price", "min_price"})
+
+
 def open_table(sheet: RawSheet, key: str, mapping: Mapping[str, str]) -> Table:
     """Give the sheet with its headers matched to the fields of sheet kind `key`."""
     fields = SHEET_FIELDS[key]
     head = header_row(sheet, fields, mapping)
     headers = list(sheet.rows[head]) if sheet.rows else []
-    return Table(sheet, match_columns(headers, fields, mapping), headers, head + 1)
+    columns = match_columns(headers, fields, mapping)
+    if sheet.merged:
+        once = {columns[name] for name in COUNTED_ONCE if name in columns}
+        fill_merged(sheet.rows, sheet.merged, once, head + 1)
+    return Table(sheet, columns, headers, head + 1)
+
+
+def fill_merged(
+    rows: list[list[CellValue]], merged: list[MergedRange], once: set[int], start: int
+) -> None:
+    """Give each data cell of a merged range its top-left cell's value, as it shows on screen:
+    a Client cell merged down over three purchases names the client of all three. Columns in
+    `once` keep the value on its first row only. A range goes no further right than the
+    sheet's widest row (a title merged across every column does not make 16,384 of them)."""
+    width = max(map(len, rows), default=0)
+    for (top, left), (bottom, right) in merged:
+        if bottom < start or top >= len(rows) or left >= len(rows[top]):
+            continue
+        value = rows[top][left]
+        if value is None:
+            continue
+        for number in range(max(top, start), min(bottom, len(rows) - 1) + 1):
+            row = rows[number]
+            last = min(right, width - 1)
+            if len(row) <= last:
+                row.extend([None] * (last + 1 - len(row)))
+            for col in range(left, last + 1):
+                if row[col] is None and (number == top or col not in once):
+                    row[col] = value
 
 
 def day_order(table: Table, name: str, day_first: bool | None) -> bool | None:
