@@ -210,10 +210,19 @@ def test_without_a_currency_the_country_gives_it(
     assert book.settings.currency == expected
 
 
-@pytest.mark.parametrize("typed", ["EST", "cet", "MST"])
-def test_an_abbreviation_the_zone_database_happens_to_know_is_reported_too(
-    tmp_path: Path, typed: str
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("EST", "America/New_York"), ("GMT", "Europe/London")]
+)
+def test_a_zone_name_that_never_has_summer_time_is_reported_with_the_zone_meant(
+    tmp_path: Path, typed: str, meant: str
 ) -> None:
     book = load(tmp_path / "book.xlsx", settings(["Time zone", typed]))
-    assert book.settings.time_zone != typed.upper()
-    assert [p.message.split(" is not")[0] for p in book.problems] == [f"Time zone: {typed!r}"]
+    assert book.settings.time_zone != typed
+    (problem,) = book.problems
+    assert problem.message.startswith(f"Time zone: {typed!r} stays at one offset all year")
+    assert meant in problem.fix
+
+
+def test_cet_follows_central_european_summer_time_and_is_taken(tmp_path: Path) -> None:
+    book = load(tmp_path / "book.xlsx", settings(["Time zone", "cet"]))
+    assert (book.settings.time_zone, book.problems) == ("CET", [])

@@ -11,9 +11,10 @@ from ledgersite.validate.cells import BadCell
 from ledgersite.validate.headers import squeeze
 
 _FIX = "Type the zone's name, e.g. Europe/London or America/New_York."
-#: Old names in the time zone database that are abbreviations: EST is UTC-5 all year round,
-#: never New York's summer time. They are reported like "BST" rather than taken.
-_ABBREVIATIONS = frozenset({"est", "mst", "hst", "cet", "eet", "met", "wet"})
+#: Names in the time zone database that stay at one offset all year: EST is never New York's
+#: summer time, GMT never London's. They are reported, with the zone most likely meant.
+_FIXED = {"est": "America/New_York", "mst": "America/Denver", "hst": "Pacific/Honolulu",
+          "gmt": "Europe/London", "gmt0": "Europe/London", "greenwich": "Europe/London"}
 
 
 def zone_name(typed: str) -> str:
@@ -22,8 +23,14 @@ def zone_name(typed: str) -> str:
     Case is forgiven ("europe/london"), and so is a bare city that names one zone ("new york").
     """
     by_fold, by_city = _names()
-    name = by_fold.get(_fold(typed))
-    if name is not None and _fold(typed) not in _ABBREVIATIONS:
+    folded = _fold(typed)
+    if folded in _FIXED:
+        raise BadCell(
+            "stays at one offset all year, with no summer time.",
+            f"Type the zone's name, e.g. {_FIXED[folded]}.",
+        )
+    name = by_fold.get(folded)
+    if name is not None:
         return name
     cities = by_city.get(squeeze(typed), [])
     if len(cities) == 1:
