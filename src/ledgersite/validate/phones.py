@@ -59,9 +59,12 @@ def phone(value: object, *, country: str = "") -> str:
         if typed.casefold() in NOT_KNOWN:
             return ""
         if typed.isdigit() and typed.isascii():
-            # Without a known country, text is kept as typed: unlike a number cell, it may be
-            # written without a 0 on purpose (a foreign number, say).
-            return _dialled(typed, country) if country in _PLANS else typed
+            # Text is read again only when one reading is clear; otherwise it is kept as typed:
+            # unlike a number cell, it may be written without a 0 on purpose (a foreign number).
+            try:
+                return _dialled(typed, country) if country in _PLANS else typed
+            except BadCell:
+                return typed
         if _SHORTENED.fullmatch(typed):
             raise BadCell(
                 "is a number shortened by Excel: its last digits are lost.",
