@@ -752,3 +752,11 @@ def test_a_row_with_something_only_beyond_the_headers_is_not_a_client_and_is_sai
     assert (problem.row, problem.column) == (3, "H")
     assert problem.message == ("Row 3 (and 1 more row) has something only in columns with no"
                                " header, so it is not read.")
+
+
+@pytest.mark.parametrize("header", ["Account No", "Customer ID", "CustomerAlternateKey", "Cust ID"])
+def test_other_sheets_name_the_client_under_any_heading_of_the_client_id(header: str) -> None:
+    b = book(clients(["10023", "Maria", "Reyes"]),
+             ("Purchases", [["Date", header, "Item"], ["2026-01-06", "10023", "Ring"]]))
+    assert [(p.client_id, p.item) for p in b.purchases] == [("10023", "Ring")]
+    assert b.problems == []

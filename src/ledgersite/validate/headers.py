@@ -159,6 +159,10 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "modern": ("Modern",),
 }
 
+# The other sheets name a client the ways the Clients sheet heads its ID ("Account No"), but a
+# bare "ID" there may be the row's own (a sale's number).
+FIELD_ALIASES["client"] += tuple(a for a in FIELD_ALIASES["client_id"][1:] if a != "id")
+
 #: The fields each sheet knows, in the order its columns are claimed.
 SHEET_FIELDS: dict[str, tuple[str, ...]] = {
     "clients": (
