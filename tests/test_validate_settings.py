@@ -226,3 +226,22 @@ def test_a_zone_name_that_never_has_summer_time_is_reported_with_the_zone_meant(
 def test_cet_follows_central_european_summer_time_and_is_taken(tmp_path: Path) -> None:
     book = load(tmp_path / "book.xlsx", settings(["Time zone", "cet"]))
     assert (book.settings.time_zone, book.problems) == ("CET", [])
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [(["Stay in touch after (months)", "11 years"], "is longer than ten years."),
+     (["Look ahead (days)", "121 months"], "is longer than ten years."),
+     (["Birthday reminder days", 4000], "is longer than ten years.")],
+)
+def test_a_setting_over_ten_years_says_so(tmp_path: Path, row: list[object], message: str) -> None:
+    book = load(tmp_path / "book.xlsx", settings(row))
+    assert [p.message for p in book.problems] == [f"{row[0]}: {str(row[1])!r} {message}"]
+
+
+def test_a_dates_reminder_over_ten_years_is_reported_in_days_or_words(tmp_path: Path) -> None:
+    dates = [["Client", "Date", "Occasion", "Remind days before"],
+             ["C-1", "14 March", "Name day", 5000], ["C-1", "15 March", "Shop day", "20 years"]]
+    book = load(tmp_path / "book.xlsx", {"Dates": dates})
+    assert [(p.row, p.message) for p in book.problems] == [
+        (2, "'5000' is longer than ten years."), (3, "'20 years' is longer than ten years.")]

@@ -9,7 +9,7 @@ from ledgersite.validate.cells import BadCell
 from ledgersite.validate.country import country_code, currency_of
 from ledgersite.validate.headers import squeeze
 from ledgersite.validate.table import Table
-from ledgersite.validate.values import MOST_DAYS, boolean, days, text, whole_number
+from ledgersite.validate.values import boolean, days, text, whole_number
 from ledgersite.validate.zones import computer_zone, zone_name
 
 #: What staff may call each setting (compared squeezed) -> its name in a starter book.
@@ -137,13 +137,7 @@ def _time_zone(settings: Settings, value: object) -> None:
 
 
 def _days(value: object, unit: SpanUnit = "days") -> int:
-    number = days(value, unit=unit)
-    if number is None or number > MOST_DAYS:
-        raise BadCell(
-            "is longer than ten years.",
-            f'Type a number of {unit}, or a span such as "2 weeks" or "1 year".',
-        )
-    return number
+    return days(value, unit=unit) or 0  # never blank: blank settings are passed over
 
 
 def _leap(value: object) -> LeapDay:

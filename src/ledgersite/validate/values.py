@@ -189,7 +189,8 @@ def offset(value: object) -> Offset:
 
 
 def days(value: object, *, unit: SpanUnit = "days") -> int | None:
-    """Give a span in days from a cell ("2 weeks", "1 year", 14), None when blank.
+    """Give a span in days from a cell ("2 weeks", "1 year", 14), None when blank; at most
+    ten years (MOST_DAYS).
 
     A bare number counts in `unit`, the unit the column or setting is named in.
     """
@@ -197,12 +198,15 @@ def days(value: object, *, unit: SpanUnit = "days") -> int | None:
     if not raw:
         return None
     if raw.isdecimal():
-        return round(int(raw) * _DAYS_IN[unit])
-    try:
-        span = offset(raw)
-    except BadCell:
+        number = round(int(raw) * _DAYS_IN[unit])
+    elif _SPAN.match(raw.casefold()):
+        span = offset(raw)  # says itself when it is too long
+        number = round(span.amount * _DAYS_IN[span.unit])
+    else:
         raise BadCell(
             f"is not a number of {unit} or a span of time.",
             f'Type a number of {unit}, or a span such as "2 weeks" or "1 year".',
-        ) from None
-    return round(span.amount * _DAYS_IN[span.unit])
+        )
+    if number > MOST_DAYS:
+        raise BadCell("is longer than ten years.", 'Type a shorter span, e.g. "1 year".')
+    return number
