@@ -110,6 +110,15 @@ def test_learns_from_the_exports_dates_that_they_are_written_day_first(
     assert birthdays == [dt.date(1985, 3, 14), dt.date(1983, 11, 2), dt.date(1990, 12, 31)]
 
 
+def test_a_two_digit_year_in_an_export_is_left_for_the_book_to_read(tmp_path: Path) -> None:
+    export = tmp_path / "export.csv"
+    export.write_text("Name,DOB\nAna Lima,01/02/28\nBo Lee,25/12/1980\n", encoding="utf-8")
+    book = tmp_path / "book.xlsx"
+    assert main(["init", str(book), "--from", str(export)]) == 0
+    assert [row["Birthday"] for row in clients_rows(book)][0] == "01/02/28"
+    assert main(["check", str(book)]) == 0  # 1928: a birthday is never in the future
+
+
 def test_writes_ledgersite_toml_that_maps_the_exports_own_headers(
     shop_export: Path, tmp_path: Path
 ) -> None:

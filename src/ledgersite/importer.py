@@ -24,7 +24,7 @@ from ledgersite.sources.raw import EPOCH_1900, CellValue, RawSheet, column_lette
 from ledgersite.sources.read import read_book
 from ledgersite.starter.content import Value
 from ledgersite.validate.cells import BadCell
-from ledgersite.validate.dates import to_partial
+from ledgersite.validate.dates import to_partial, typed_short_year
 from ledgersite.validate.headers import (
     FIELD_ALIASES,
     HEADER_SEARCH_ROWS,
@@ -222,8 +222,10 @@ def _copy_rows(
 
 def _as_real_date(value: Value, day_first: bool) -> Value:
     """Give a date typed as text ("12/31/1980") as a real date, now that the export says which
-    way round its dates are; a date without a year, or text that is no date, stays as typed."""
-    if not isinstance(value, str):
+    way round its dates are. A date without a year, with a two-digit one (whose century the
+    book decides when it is read: a birthday is never in the future), or text that is no date
+    stays as typed."""
+    if not isinstance(value, str) or typed_short_year(value):
         return value
     try:
         date = to_partial(value, epoch=EPOCH_1900, day_first=day_first)

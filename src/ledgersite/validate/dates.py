@@ -138,14 +138,14 @@ def born(date: PartialDate, value: object, today: dt.date) -> PartialDate:
     full = date.as_date()
     if full is None or full <= today:
         return date
-    if isinstance(value, str) and _typed_short_year(value) and date.year:
+    if isinstance(value, str) and typed_short_year(value) and date.year:
         earlier = _check(date.year - 100, date.month, date.day)
         if (earlier.as_date() or today) <= today:
             return earlier
     raise BadCell("is in the future.", "Correct the year, or leave it out (14 March).")
 
 
-def _typed_short_year(text: str) -> bool:
+def typed_short_year(text: str) -> bool:
     """Tell whether a date's year was typed with two digits ("1/2/30", "3 March '85")."""
     text = text.strip()
     return bool(_SHORT_YEAR.search(text)) and not _FOUR_DIGITS.search(text)
