@@ -760,3 +760,16 @@ def test_other_sheets_name_the_client_under_any_heading_of_the_client_id(header:
              ("Purchases", [["Date", header, "Item"], ["2026-01-06", "10023", "Ring"]]))
     assert [(p.client_id, p.item) for p in b.purchases] == [("10023", "Ring")]
     assert b.problems == []
+
+
+def test_of_tabs_with_a_year_the_likeliest_name_is_the_clients_tab() -> None:
+    people: list[list[CellValue]] = [["First name", "Last name"], ["Maria", "Reyes"]]
+    b = book(("Contacts 2024", [["First name"], ["Nobody"]]), ("Clients 2024", people))
+    assert [c.name for c in b.clients.values()] == ["Maria Reyes"]
+
+
+def test_a_tab_named_in_ledgersite_toml_may_have_a_year_after_it() -> None:
+    people: list[list[CellValue]] = [["First name", "Last name"], ["Maria", "Reyes"]]
+    b = book(("Kunden 2024", people), ("Notizen", [["x"]]),
+             config=Config(sheets={"clients": "Kunden"}))
+    assert [c.name for c in b.clients.values()] == ["Maria Reyes"]

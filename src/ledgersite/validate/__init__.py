@@ -12,7 +12,7 @@ import logging
 from ledgersite.book import Book, Problem, Settings, SourceInfo
 from ledgersite.config import Config
 from ledgersite.errors import BookInvalid
-from ledgersite.sources.raw import RawBook
+from ledgersite.sources.raw import RawBook, RawSheet
 from ledgersite.validate.clients import read_clients
 from ledgersite.validate.headers import TAB_TITLES, dated_sheets, find_sheet
 from ledgersite.validate.records import (
@@ -46,8 +46,9 @@ def validate(raw: RawBook, *, config: Config, read_at: dt.datetime) -> Book:
     settings_table = open_table(settings_sheet, "settings", {}) if settings_sheet else None
     settings = read_settings(settings_table) if settings_table else Settings()
     clients_sheet = find_sheet(raw, "clients", config.sheets)
-    if clients_sheet is None and len(dated_sheets(raw, "clients")) > 1:
-        raise BookInvalid(" ".join(_unread(raw, "clients")))
+    dated = dated_sheets(raw, "clients", config.sheets)
+    if clients_sheet is None and len(dated) > 1:
+        raise BookInvalid(" ".join(_unread(dated, "clients")))
     if clients_sheet is None:
         names = ", ".join(f'"{s.name}"' for s in raw.sheets) or "none"
         raise BookInvalid(
@@ -64,10 +65,10 @@ def validate(raw: RawBook, *, config: Config, read_at: dt.datetime) -> Book:
     index = ClientIndex(clients, left_out)
     tables = [clients_table]
     for key in ("settings", *(key for key, _ in _REFERRING), "rules", "gifts"):
-        if find_sheet(raw, key, config.sheets) is None and len(dated_sheets(raw, key)) > 1:
-            message, fix = _unread(raw, key)
-            problems.append(Problem("warning", dated_sheets(raw, key)[0].name, None, None, None,
-                                    None, message, fix))
+        tabs = dated_sheets(raw, key, config.sheets)
+        if len(tabs) > 1 and find_sheet(raw, key, config.sheets) is None:
+            message, fix = _unread(tabs, key)
+            problems.append(Problem("warning", tabs[0].name, None, None, None, None, message, fix))
     for key, reader in _REFERRING:
         sheet = find_sheet(raw, key, config.sheets)
         if sheet is not None:
@@ -93,9 +94,8 @@ def validate(raw: RawBook, *, config: Config, read_at: dt.datetime) -> Book:
     return book
 
 
-def _unread(raw: RawBook, key: str) -> tuple[str, str]:
-    """Give what to say of tabs that could each be the part `key`, so none is read."""
-    tabs = dated_sheets(raw, key)
+def _unread(tabs: list[RawSheet], key: str) -> tuple[str, str]:
+    """Give what to say of `tabs` that could each be the part `key`, so none is read."""
     names = ", ".join(f'"{tab.name}"' for tab in tabs[:-1]) + f' and "{tabs[-1].name}"'
     return (
         f"The tabs {names} could each be the {TAB_TITLES[key]} tab, so none of them is read.",

@@ -232,15 +232,12 @@ def find_sheet(raw: RawBook, key: str, mapping: Mapping[str, str]) -> RawSheet |
     a workbook of one sheet is the Clients sheet whatever its tab is called ("Sheet1"), as a
     lone CSV file is.
     """
-    if key in mapping:
+    names = ((squeeze(mapping[key]),) if key in mapping else ()) + SHEET_NAMES[key]
+    for name in names:
         for sheet in raw.sheets:
-            if squeeze(sheet.name) == squeeze(mapping[key]):
+            if squeeze(sheet.name) == name:
                 return sheet
-    usual = set(SHEET_NAMES[key])
-    for sheet in raw.sheets:
-        if squeeze(sheet.name) in usual:
-            return sheet
-    dated = dated_sheets(raw, key)
+    dated = dated_sheets(raw, key, mapping)
     if len(dated) == 1:
         return dated[0]
     if key == "clients" and len(raw.sheets) == 1:
@@ -248,14 +245,17 @@ def find_sheet(raw: RawBook, key: str, mapping: Mapping[str, str]) -> RawSheet |
     return None
 
 
-def dated_sheets(raw: RawBook, key: str) -> list[RawSheet]:
-    """Give the tabs named as the part `key` usually is, with a year or number after it."""
-    usual = set(SHEET_NAMES[key])
-    return [
-        sheet for sheet in raw.sheets
-        if (name := squeeze(sheet.name)) != name.rstrip("0123456789")
-        and name.rstrip("0123456789") in usual
-    ]
+def dated_sheets(raw: RawBook, key: str, mapping: Mapping[str, str]) -> list[RawSheet]:
+    """Give the tabs named, with a year or number after it, as the part `key` is named in
+    ledgersite.toml, else by the likeliest of its usual names that any tab has so."""
+    names = ((squeeze(mapping[key]),) if key in mapping else ()) + SHEET_NAMES[key]
+    dated: dict[str, list[RawSheet]] = {}
+    for sheet in raw.sheets:
+        name = squeeze(sheet.name)
+        stem = name.rstrip("0123456789")
+        if stem != name:
+            dated.setdefault(stem, []).append(sheet)
+    return next((dated[name] for name in names if name in dated), [])
 
 
 def header_row(sheet: RawSheet, fields: Sequence[str], mapping: Mapping[str, str]) -> int:
