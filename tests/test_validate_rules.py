@@ -773,3 +773,12 @@ def test_a_tab_named_in_ledgersite_toml_may_have_a_year_after_it() -> None:
     b = book(("Kunden 2024", people), ("Notizen", [["x"]]),
              config=Config(sheets={"clients": "Kunden"}))
     assert [c.name for c in b.clients.values()] == ["Maria Reyes"]
+
+
+def test_a_last_name_many_clients_have_asks_for_the_full_name() -> None:
+    smiths = [[f"C{n}", first, "Smith"] for n, first in enumerate("Al Bo Cy Di Ed".split())]
+    b = book(clients(*smiths),
+             ("Purchases", [["Date", "Client", "Item"], ["2026-01-06", "Smith", "Ring"]]))
+    (problem,) = b.problems
+    assert problem.message == "'Smith' matches no client: 5 clients have that last name."
+    assert problem.fix == "Use the client's full name, or the Client ID."

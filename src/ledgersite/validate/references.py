@@ -132,9 +132,15 @@ class ClientIndex:
                 " left out because of a problem in that row.",
                 "Fix that row of the Clients sheet (Book health lists its problem).",
             )
+        namesakes = self.by_last_name.get(key, [])
+        if len(namesakes) > 3:
+            raise BadCell(
+                f"matches no client: {len(namesakes):,} clients have that last name.",
+                "Use the client's full name, or the Client ID.",
+            )
         close = self.close_names(key)
-        if key in self.by_last_name or close:
-            ids = self.by_last_name.get(key, []) + [self.by_name[c][0] for c in close]
+        if namesakes or close:
+            ids = namesakes + [self.by_name[c][0] for c in close]
             ids = list(dict.fromkeys(ids))[:3]  # each once: a name is indexed both ways round
             who = " or ".join(self._label(c) for c in ids)
             raise BadCell(
