@@ -776,7 +776,7 @@ def test_a_tab_named_in_ledgersite_toml_may_have_a_year_after_it() -> None:
 
 
 def test_a_last_name_many_clients_have_asks_for_the_full_name() -> None:
-    smiths = [[f"C{n}", first, "Smith"] for n, first in enumerate("Al Bo Cy Di Ed".split())]
+    smiths = [[f"C{n}", first, "Smith"] for n, first in enumerate(["Al", "Bo", "Cy", "Di", "Ed"])]
     b = book(clients(*smiths),
              ("Purchases", [["Date", "Client", "Item"], ["2026-01-06", "Smith", "Ring"]]))
     (problem,) = b.problems
