@@ -200,8 +200,6 @@ def test_only_sheets_whose_cells_are_far_apart_count_as_far_flung(tmp_path: Path
     )
     near = _book_with_a_stray_cell(tmp_path, "XFD1")  # a box of 32,768 cells: harmless
     assert far_flung_cell(near.read_bytes()) is None
-    wide = _book_with_a_stray_cell(tmp_path, "CV100000")  # 100 columns of 100,000 rows: a sheet
-    assert far_flung_cell(wide.read_bytes()) is None
     formatted = _save(tmp_path)  # whole columns formatted: <dimension> is huge, the data small
     _rewrite_dimension(formatted, "A1:XFD1048576")
     assert far_flung_cell(formatted.read_bytes()) is None
@@ -495,3 +493,30 @@ def book_rows(path: Path, name: str) -> list[list[object]]:
     open_table(sheet, "clients", {})
     return list(sheet.rows)
 
+
+
+@pytest.mark.parametrize(
+    ("box", "part_bytes", "far"),
+    [
+        (1_000_000, 10, False),  # small: read as it is, however empty
+        (10_000_000, 12_500_000, False),  # 100 columns of 100,000 rows, 5 filled: a wide sheet
+        (11_534_336, 25_000, True),  # K1048576 below a hundred clients: nearly empty
+        (30_000_000, 12_500_000, True),  # too big to read as a box at all
+        (30_000_000, 200_000_000, False),  # full enough: the XML is as big as the box
+    ],
+)
+def test_how_empty_a_box_must_be_to_be_read_the_slow_way(
+    box: int, part_bytes: int, far: bool
+) -> None:
+    from ledgersite.sources.extent import _mostly_empty
+
+    assert _mostly_empty(box, part_bytes) is far
+
+
+def test_a_stray_cell_below_a_small_sheet_counts_as_far_flung_even_in_a_narrow_box(
+    tmp_path: Path,
+) -> None:
+    # K1048576 makes a box of 11.5 million cells: a wide sheet's size, but nearly empty.
+    assert far_flung_cell(_book_with_a_stray_cell(tmp_path, "K1048576").read_bytes()) == (
+        "K1048576"
+    )

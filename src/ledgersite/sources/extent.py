@@ -19,11 +19,15 @@ import zlib
 from typing import IO
 
 #: calamine spends 32 bytes on every cell of the box, and Python 8 more on each as it is handed
-#: over: up to this many cells (about 0.5 GB, a sheet of 100,000 rows 120 columns wide) the
-#: box is read as it is.
-BOX_CELLS = 12_000_000
+#: over: a box of up to this many cells is read as it is, whatever is in it.
+SMALL_BOX = 2_000_000
 #: A box with fewer bytes of XML than this for each of its cells is mostly empty.
 BYTES_PER_CELL = 4
+#: Up to this many cells (about 0.5 GB, a sheet of 100,000 rows 120 columns wide), a box that
+#: is sparse but not nearly empty (WIDE_BYTES_PER_CELL, about one cell in fifty holding
+#: something) is read as it is too: a wide sheet with a few columns filled, not a stray cell.
+BOX_CELLS = 12_000_000
+WIDE_BYTES_PER_CELL = 0.3
 #: <dimension> comes right after <sheetPr>, within the first few KB of the part.
 HEAD_BYTES = 16 * 1024
 CHUNK_BYTES = 1024 * 1024
@@ -69,7 +73,9 @@ def _mostly_empty(box: int, part_bytes: int) -> bool:
     # A cell with a value takes at least 15 bytes of XML, so a box of more cells than a
     # quarter of the part's bytes is at most a quarter full; the boxes left to calamine cost
     # it at most 8 bytes for each byte of the part.
-    return box > BOX_CELLS and box * BYTES_PER_CELL > part_bytes
+    if box <= SMALL_BOX or box * BYTES_PER_CELL <= part_bytes:
+        return False
+    return box > BOX_CELLS or box * WIDE_BYTES_PER_CELL > part_bytes
 
 
 def _declared_box(found: re.Match[bytes]) -> int:
