@@ -42,13 +42,22 @@ _REFERRING = (
 def validate(raw: RawBook, *, config: Config, read_at: dt.datetime) -> Book:
     """Give the validated book; raise `BookInvalid` when it has no Clients sheet or no names."""
     problems: list[Problem] = []
-    settings_sheet = find_sheet(raw, "settings", config.sheets)
+
+    def tab(key: str) -> RawSheet | None:
+        """Give the sheet playing the part `key`; say so when several tabs could."""
+        sheet = find_sheet(raw, key, config.sheets)
+        tabs = dated_sheets(raw, key, config.sheets) if sheet is None else []
+        if len(tabs) > 1:
+            message, fix = _unread(tabs, key)
+            if key == "clients":
+                raise BookInvalid(f"{message} {fix}")
+            problems.append(Problem("warning", tabs[0].name, None, None, None, None, message, fix))
+        return sheet
+
+    settings_sheet = tab("settings")
     settings_table = open_table(settings_sheet, "settings", {}) if settings_sheet else None
     settings = read_settings(settings_table) if settings_table else Settings()
-    clients_sheet = find_sheet(raw, "clients", config.sheets)
-    dated = dated_sheets(raw, "clients", config.sheets)
-    if clients_sheet is None and len(dated) > 1:
-        raise BookInvalid(" ".join(_unread(dated, "clients")))
+    clients_sheet = tab("clients")
     if clients_sheet is None:
         names = ", ".join(f'"{s.name}"' for s in raw.sheets) or "none"
         raise BookInvalid(
@@ -64,19 +73,14 @@ def validate(raw: RawBook, *, config: Config, read_at: dt.datetime) -> Book:
     )
     index = ClientIndex(clients, left_out)
     tables = [clients_table]
-    for key in ("settings", *(key for key, _ in _REFERRING), "rules", "gifts"):
-        tabs = dated_sheets(raw, key, config.sheets)
-        if len(tabs) > 1 and find_sheet(raw, key, config.sheets) is None:
-            message, fix = _unread(tabs, key)
-            problems.append(Problem("warning", tabs[0].name, None, None, None, None, message, fix))
     for key, reader in _REFERRING:
-        sheet = find_sheet(raw, key, config.sheets)
+        sheet = tab(key)
         if sheet is not None:
             table = open_table(sheet, key, config.columns)
             getattr(book, key).extend(reader(Sheet(table, settings, raw.epoch, index)))
             tables.append(table)
     for key in ("rules", "gifts"):
-        sheet = find_sheet(raw, key, config.sheets)
+        sheet = tab(key)
         if sheet is None:
             continue
         table = open_table(sheet, key, {})

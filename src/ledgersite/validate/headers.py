@@ -232,7 +232,7 @@ def find_sheet(raw: RawBook, key: str, mapping: Mapping[str, str]) -> RawSheet |
     a workbook of one sheet is the Clients sheet whatever its tab is called ("Sheet1"), as a
     lone CSV file is.
     """
-    names = ((squeeze(mapping[key]),) if key in mapping else ()) + SHEET_NAMES[key]
+    names = _tab_names(key, mapping)
     for name in names:
         for sheet in raw.sheets:
             if squeeze(sheet.name) == name:
@@ -245,10 +245,15 @@ def find_sheet(raw: RawBook, key: str, mapping: Mapping[str, str]) -> RawSheet |
     return None
 
 
+def _tab_names(key: str, mapping: Mapping[str, str]) -> tuple[str, ...]:
+    """Give the names the part `key` goes by, squeezed: the owner's first, then the usual."""
+    return ((squeeze(mapping[key]),) if key in mapping else ()) + SHEET_NAMES[key]
+
+
 def dated_sheets(raw: RawBook, key: str, mapping: Mapping[str, str]) -> list[RawSheet]:
     """Give the tabs named, with a year or number after it, as the part `key` is named in
     ledgersite.toml, else by the likeliest of its usual names that any tab has so."""
-    names = ((squeeze(mapping[key]),) if key in mapping else ()) + SHEET_NAMES[key]
+    names = _tab_names(key, mapping)
     dated: dict[str, list[RawSheet]] = {}
     for sheet in raw.sheets:
         name = squeeze(sheet.name)
